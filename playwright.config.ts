@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const origin = `http://localhost:${PORT}`;
+
+// Debian's chromium: browser downloads are impossible on these machines.
+const launchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'line' : 'list',
+	timeout: 30_000,
+	use: { baseURL: origin, trace: 'retain-on-failure', launchOptions },
+	projects: [
+		{
+			name: 'phone',
+			use: {
+				...devices['Pixel 7'],
+				viewport: { width: 390, height: 844 },
+				isMobile: true,
+				hasTouch: true,
+				launchOptions
+			}
+		},
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } }
+	],
+	webServer: {
+		// A fresh database for every run: the suite must pass from nothing.
+		command: 'rm -rf data/e2e && node scripts/start.js',
+		url: origin,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: { PORT: String(PORT), ORIGIN: origin, DATABASE_URL: 'file:data/e2e/app.db' }
+	}
+});

@@ -1,0 +1,50 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { getDb } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	validateSessionToken,
+	setSessionTokenCookie,
+	deleteSessionTokenCookie
+} from '$lib/server/auth/session';
+import { isCrossOriginWrite } from '$lib/server/security/origin';
+
+export const init: ServerInit = async () => {
+	// Apply pending migrations before the first request, not at import (the build imports this).
+	if (!building) await getDb();
+};
+
+const guardOrigin: Handle = async ({ event, resolve }) => {
+	if (isCrossOriginWrite(event.request, event.url)) {
+		const body = JSON.stringify({ message: 'Cross-origin requests are not allowed.' });
+		return new Response(body, { status: 403, headers: { 'content-type': 'application/json' } });
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = await validateSessionToken(await getDb(), token);
+	if (session) setSessionTokenCookie(event, token, session.expiresAt);
+	else deleteSessionTokenCookie(event);
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+export const handle = sequence(guardOrigin, securityHeaders, authenticate);

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema';
+
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
+
+export interface DatabaseConfig {
+	url: string;
+	authToken?: string;
+}
+
+/** Busy timeout for every connection the client opens, transactions' included. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+function isFileUrl(url: string) {
+	return url.startsWith('file:');
+}
+
+/** Opens a libSQL database: an embedded file by default, or a libSQL server / Turso URL. */
+export async function openDatabase({ url, authToken }: DatabaseConfig): Promise<Database> {
+	if (isFileUrl(url)) {
+		// libSQL does not create missing folders.
+		const file = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
+		if (file && file !== ':memory:')
+			mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	}
+	const client = createClient({ url, authToken: authToken || undefined, timeout: BUSY_TIMEOUT_MS });
+	if (isFileUrl(url)) {
+		// WAL is stored in the file itself, so every later connection inherits it.
+		// synchronous=FULL makes a committed review survive a power cut, not just a crash.
+		await client.execute('PRAGMA journal_mode=WAL');
+		await client.execute('PRAGMA synchronous=FULL');
+		await client.execute('PRAGMA foreign_keys=ON');
+	}
+	return drizzle(client, { schema });
+}
+
+export function migrationsFolder() {
+	return process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), 'drizzle');
+}
+
+export async function migrateDatabase(db: Database) {
+	await migrate(db, { migrationsFolder: migrationsFolder() });
+}

@@ -1,0 +1,3 @@
+// drizzle-kit reads this file; each area keeps its tables in its own module.
+export * from './schema/auth';
+export * from './schema/cards';

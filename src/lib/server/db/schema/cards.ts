@@ -1,0 +1,83 @@
+import {
+	sqliteTable,
+	text,
+	integer,
+	real,
+	primaryKey,
+	index,
+	unique
+} from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+
+export const personalCard = sqliteTable(
+	'personal_card',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		skillId: text('skill_id').notNull(),
+		level: integer('level').notNull(),
+		front: text('front').notNull(),
+		back: text('back').notNull(),
+		tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		// Hash of the normalised front+back: importing the same file twice adds nothing.
+		contentHash: text('content_hash').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('personal_card_user_skill').on(t.userId, t.skillId),
+		unique('personal_card_user_hash').on(t.userId, t.contentHash)
+	]
+);
+
+// FSRS memory state of one card for one learner; recomputable from review_log.
+export const cardState = sqliteTable(
+	'card_state',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		skillId: text('skill_id').notNull(),
+		level: integer('level').notNull(),
+		due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		state: integer('state').notNull(),
+		lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+		suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+		leech: integer('leech', { mode: 'boolean' }).notNull().default(false),
+		buriedUntil: integer('buried_until', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.cardId] }),
+		index('card_state_user_due').on(t.userId, t.due)
+	]
+);
+
+export const reviewLog = sqliteTable(
+	'review_log',
+	{
+		// Made on the client: a retried upload of the same review is recognised by its id.
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		rating: integer('rating').notNull(),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
+		durationMs: integer('duration_ms').notNull(),
+		receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('review_log_user_card_time').on(t.userId, t.cardId, t.reviewedAt),
+		index('review_log_user_time').on(t.userId, t.reviewedAt)
+	]
+);

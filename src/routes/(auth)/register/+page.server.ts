@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { createUser } from '$lib/server/auth/user';
+import { registerSchema } from '$lib/server/auth/forms';
+import { startSession } from '$lib/server/auth/login';
+import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/today');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = formFields(await event.request.formData());
+		const kept = {
+			username: (fields.username ?? '').slice(0, 64),
+			email: (fields.email ?? '').slice(0, 254)
+		};
+		const parsed = validate(registerSchema, fields);
+		if (!parsed.ok) return formFailure(400, kept, FIX_FIELDS, parsed.errors);
+
+		const db = await getDb();
+		const result = await createUser(db, parsed.data);
+		if (!result.ok) {
+			return formFailure(400, kept, 'That username is taken.', {
+				username: 'That username is taken; choose another.'
+			});
+		}
+		await startSession(event, db, result.userId);
+		redirect(303, '/today');
+	}
+};

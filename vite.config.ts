@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		expect: { requireAssertions: true },
+		include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'],
+		// Integration tests open real libSQL files; a fixed env keeps $env/dynamic/private stable.
+		env: { DATABASE_URL: 'file:data/vitest-default.db' },
+		pool: 'forks',
+		testTimeout: 20_000
+	}
+});
