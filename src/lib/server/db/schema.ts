@@ -1,3 +1,4 @@
 // drizzle-kit reads this file; each area keeps its tables in its own module.
 export * from './schema/auth';
 export * from './schema/cards';
+export * from './schema/assessment';

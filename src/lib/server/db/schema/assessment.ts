@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { TargetSkill } from '$lib/core/types';
+import { user } from './auth';
+
+export const ASSESSMENT_SOURCES = ['self', 'placement', 'plan'] as const;
+export type AssessmentSource = (typeof ASSESSMENT_SOURCES)[number];
+
+// Every rating is kept (never updated) so progress can be charted; the latest one counts.
+export const assessment = sqliteTable(
+	'assessment',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		skillId: text('skill_id').notNull(),
+		level: integer('level').notNull(),
+		source: text('source', { enum: ASSESSMENT_SOURCES }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('assessment_user_skill_time').on(t.userId, t.skillId, t.createdAt)]
+);
+
+export const target = sqliteTable(
+	'target',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		roleId: text('role_id'),
+		// The pasted job description, kept so the learner can see what the target came from.
+		jdText: text('jd_text'),
+		skills: text('skills', { mode: 'json' }).$type<TargetSkill[]>().notNull(),
+		active: integer('active', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('target_user').on(t.userId),
+		// At most one active target per learner, enforced by the database itself.
+		uniqueIndex('target_one_active')
+			.on(t.userId)
+			.where(sql`active = 1`)
+	]
+);
+
+export type Assessment = typeof assessment.$inferSelect;
+export type Target = typeof target.$inferSelect;
