@@ -1,0 +1,53 @@
+// Checks on the Markdown of a built-in card that a schema cannot express.
+import MarkdownIt from 'markdown-it';
+
+export const MAX_CODE_LINES = 12;
+
+/** A cloze deletion: {{answer}}, the answer on one or more lines but never empty. */
+export const CLOZE = /\{\{([\s\S]+?)\}\}/g;
+
+// Parses with HTML enabled only to find it: the renderer itself never passes HTML through.
+const detector = new MarkdownIt({ html: true });
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+function walk(tokens: Token[], visit: (t: Token) => void) {
+	for (const token of tokens) {
+		visit(token);
+		if (token.children) walk(token.children, visit);
+	}
+}
+
+/** Problems with one Markdown field of a card, as messages (empty when fine). */
+export function markdownProblems(markdown: string): string[] {
+	const problems: string[] = [];
+	walk(detector.parse(markdown, {}), (token) => {
+		if (token.type === 'html_block' || token.type === 'html_inline') {
+			problems.push(`raw HTML is not allowed: ${JSON.stringify(token.content.trim().slice(0, 40))}`);
+		}
+		if (token.type === 'fence' || token.type === 'code_block') {
+			const lines = token.content.replace(/\n$/, '').split('\n').length;
+			if (lines > MAX_CODE_LINES) {
+				problems.push(`a code block has ${lines} lines; at most ${MAX_CODE_LINES} are allowed`);
+			}
+		}
+	});
+	return problems;
+}
+
+export function hasFencedCode(markdown: string): boolean {
+	return detector.parse(markdown, {}).some((t) => t.type === 'fence' || t.type === 'code_block');
+}
+
+export function clozeCount(markdown: string): number {
+	return [...markdown.matchAll(CLOZE)].length;
+}
+
+/** The languages of fenced code blocks ("```python") in a Markdown text. */
+export function fenceLanguages(markdown: string): string[] {
+	return detector
+		.parse(markdown, {})
+		.filter((t) => t.type === 'fence')
+		.map((t) => t.info.trim().split(/\s+/)[0] ?? '')
+		.filter((lang) => lang !== '');
+}
