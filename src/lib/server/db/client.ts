@@ -4,6 +4,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
+import { serializeClient } from './serial';
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -27,7 +28,9 @@ export async function openDatabase({ url, authToken }: DatabaseConfig): Promise<
 		if (file && file !== ':memory:')
 			mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	}
-	const client = createClient({ url, authToken: authToken || undefined, timeout: BUSY_TIMEOUT_MS });
+	const raw = createClient({ url, authToken: authToken || undefined, timeout: BUSY_TIMEOUT_MS });
+	// A libSQL server handles concurrency itself; an embedded file needs in-process queueing.
+	const client = isFileUrl(url) ? serializeClient(raw) : raw;
 	if (isFileUrl(url)) {
 		// WAL is stored in the file itself, so every later connection inherits it.
 		// synchronous=FULL makes a committed review survive a power cut, not just a crash.

@@ -1,0 +1,96 @@
+import type { Client, Transaction, TransactionMode } from '@libsql/client';
+
+/**
+ * Runs every operation on an embedded libSQL file one at a time within this process.
+ *
+ * The embedded driver is synchronous underneath: while one connection holds a write
+ * transaction across an `await`, a second connection's write (or BEGIN IMMEDIATE) waits in
+ * SQLite's busy handler *on the event loop*, so the first transaction can never finish and
+ * both fail after the busy timeout. Queueing here instead lets the holder finish first.
+ * Other processes are unaffected: their waits happen on their own event loops.
+ *
+ * Code inside a transaction must use the transaction, never the outer client (it would
+ * queue behind its own transaction).
+ */
+export function serializeClient(client: Client): Client {
+	let tail: Promise<unknown> = Promise.resolve();
+
+	function enqueue<T>(task: () => Promise<T>): Promise<T> {
+		const run = tail.then(task, task);
+		tail = run.catch(() => undefined);
+		return run;
+	}
+
+	function transaction(mode?: TransactionMode): Promise<Transaction> {
+		let release!: () => void;
+		const finished = new Promise<void>((resolve) => (release = resolve));
+		const opened = enqueue(async () => {
+			try {
+				return await client.transaction(mode);
+			} catch (error) {
+				release();
+				throw error;
+			}
+		});
+		// The queue stays held until the transaction settles, not just until it opens.
+		tail = tail.then(() => finished);
+		return opened.then((tx) => holdUntilSettled(tx, release));
+	}
+
+	return new Proxy(client, {
+		get(target, prop, receiver) {
+			if (prop === 'transaction') return transaction;
+			if (
+				prop === 'execute' ||
+				prop === 'batch' ||
+				prop === 'migrate' ||
+				prop === 'executeMultiple'
+			) {
+				const method = Reflect.get(target, prop, receiver) as (
+					...args: unknown[]
+				) => Promise<unknown>;
+				return (...args: unknown[]) => enqueue(() => method.apply(target, args));
+			}
+			const value = Reflect.get(target, prop, receiver) as unknown;
+			return typeof value === 'function'
+				? (value as (...a: unknown[]) => unknown).bind(target)
+				: value;
+		}
+	});
+}
+
+function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
+	let released = false;
+	const done = () => {
+		if (!released) {
+			released = true;
+			release();
+		}
+	};
+	return new Proxy(tx, {
+		get(target, prop, receiver) {
+			const value = Reflect.get(target, prop, receiver) as unknown;
+			if (prop === 'commit' || prop === 'rollback') {
+				return async () => {
+					try {
+						return await (value as () => Promise<void>).call(target);
+					} finally {
+						done();
+					}
+				};
+			}
+			if (prop === 'close') {
+				return () => {
+					try {
+						(value as () => void).call(target);
+					} finally {
+						done();
+					}
+				};
+			}
+			return typeof value === 'function'
+				? (value as (...a: unknown[]) => unknown).bind(target)
+				: value;
+		}
+	});
+}
