@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** Set when a request failed on a busy database, so it answers 503 + Retry-After. */
+			databaseBusy?: boolean;
 		}
 		interface Error {
 			message: string;

@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { getDb } from '$lib/server/db';
 import {
@@ -9,6 +9,7 @@ import {
 	deleteSessionTokenCookie
 } from '$lib/server/auth/session';
 import { isCrossOriginWrite } from '$lib/server/security/origin';
+import { isBusyError } from '$lib/server/db/serial';
 
 export const init: ServerInit = async () => {
 	// Apply pending migrations before the first request, not at import (the build imports this).
@@ -21,6 +22,26 @@ const guardOrigin: Handle = async ({ event, resolve }) => {
 		return new Response(body, { status: 403, headers: { 'content-type': 'application/json' } });
 	}
 	return resolve(event);
+};
+
+/** A busy database is a retryable 503, not a 500. */
+const busyAsRetryable: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.locals.databaseBusy) return response;
+	const body = JSON.stringify({ message: 'The database is busy. Try again in a moment.' });
+	return new Response(body, {
+		status: 503,
+		headers: { 'content-type': 'application/json', 'retry-after': '1' }
+	});
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isBusyError(error)) {
+		event.locals.databaseBusy = true;
+		return { message: 'The database is busy. Try again in a moment.' };
+	}
+	if (status >= 500) console.error(error);
+	return { message };
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -47,4 +68,4 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(guardOrigin, securityHeaders, authenticate);
+export const handle = sequence(guardOrigin, securityHeaders, busyAsRetryable, authenticate);

@@ -1,5 +1,22 @@
 import type { Client, Transaction, TransactionMode } from '@libsql/client';
 
+/** How long an operation may wait for its turn before it fails as retryable. */
+export const QUEUE_TIMEOUT_MS = 10_000;
+
+export class DatabaseBusyError extends Error {
+	constructor() {
+		super('The database is busy. Try again in a moment.');
+		this.name = 'DatabaseBusyError';
+	}
+}
+
+/** True for this process's queue timing out and for SQLite's own lock timeout (another process). */
+export function isBusyError(error: unknown): boolean {
+	if (error instanceof DatabaseBusyError) return true;
+	const text = String((error as { code?: string })?.code ?? '') + ' ' + String(error);
+	return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(text);
+}
+
 /**
  * Runs every operation on an embedded libSQL file one at a time within this process.
  *
@@ -12,25 +29,33 @@ import type { Client, Transaction, TransactionMode } from '@libsql/client';
  * Code inside a transaction must use the transaction, never the outer client (it would
  * queue behind its own transaction).
  */
-export function serializeClient(client: Client): Client {
+export function serializeClient(client: Client, queueTimeoutMs = QUEUE_TIMEOUT_MS): Client {
 	let tail: Promise<unknown> = Promise.resolve();
 
 	function enqueue<T>(task: () => Promise<T>): Promise<T> {
-		const run = tail.then(task, task);
-		tail = run.catch(() => undefined);
-		return run;
+		return new Promise<T>((resolve, reject) => {
+			let timedOut = false;
+			// A task that waits this long is either under extreme load or queued behind its own
+			// transaction (outer client used inside it): fail clearly rather than hang.
+			const timer = setTimeout(() => {
+				timedOut = true;
+				reject(new DatabaseBusyError());
+			}, queueTimeoutMs);
+			const execution = tail.then(() => {
+				if (timedOut) return;
+				clearTimeout(timer);
+				return task().then(resolve, reject);
+			});
+			tail = execution.catch(() => undefined);
+		});
 	}
 
 	function transaction(mode?: TransactionMode): Promise<Transaction> {
 		let release!: () => void;
 		const finished = new Promise<void>((resolve) => (release = resolve));
-		const opened = enqueue(async () => {
-			try {
-				return await client.transaction(mode);
-			} catch (error) {
-				release();
-				throw error;
-			}
+		const opened = enqueue(() => client.transaction(mode)).catch((error: unknown) => {
+			release();
+			throw error;
 		});
 		// The queue stays held until the transaction settles, not just until it opens.
 		tail = tail.then(() => finished);
