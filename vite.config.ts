@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { contentCheck } from './src/lib/server/content/vite-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [contentCheck(), sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
 		include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'],

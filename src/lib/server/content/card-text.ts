@@ -1,5 +1,5 @@
 // Checks on the Markdown of a built-in card that a schema cannot express.
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 
 export const MAX_CODE_LINES = 12;
 
@@ -8,8 +8,6 @@ export const CLOZE = /\{\{([\s\S]+?)\}\}/g;
 
 // Parses with HTML enabled only to find it: the renderer itself never passes HTML through.
 const detector = new MarkdownIt({ html: true });
-
-type Token = ReturnType<MarkdownIt['parse']>[number];
 
 function walk(tokens: Token[], visit: (t: Token) => void) {
 	for (const token of tokens) {

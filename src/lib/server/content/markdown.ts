@@ -1,14 +1,14 @@
 // Markdown → sanitised HTML, once, on the server. Raw HTML in the source is escaped (html:
 // false), so card text can never inject markup; markdown-it's own link check drops
 // javascript:/vbscript:/data: URLs. Images are off: the CSP would block remote ones anyway.
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
 import type { CardKind } from '../../core/types';
 import { getHighlighter, highlight } from './highlight';
 import { CLOZE } from './card-text';
 
-let renderer: Promise<MarkdownIt> | undefined;
+let renderer: Promise<Markdown> | undefined;
 
-function getRenderer(): Promise<MarkdownIt> {
+function getRenderer(): Promise<Markdown> {
 	renderer ??= getHighlighter().then((highlighter) => {
 		const md = new MarkdownIt({
 			html: false,
