@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { BACK_MAX, FRONT_MAX, LEVEL_MAX, LEVEL_MIN, TAG_MAX, TAGS_MAX } from './limits';
+import { normaliseNewlines } from './text';
+import { isReservedTag, uniqueTags } from './tags';
+
+/** A personal card as the learner writes it, before it has an id. */
+export interface CardDraft {
+	skillId: string;
+	level: number;
+	front: string;
+	back: string;
+	tags: string[];
+}
+
+export type IsSkill = (id: string) => boolean;
+
+const count = (n: number) => n.toLocaleString('en');
+
+const side = (name: 'front' | 'back', max: number) =>
+	v.pipe(
+		v.string(`Write the ${name} of the card.`),
+		v.transform(normaliseNewlines),
+		v.trim(),
+		v.nonEmpty(`The ${name} is empty.`),
+		v.maxLength(max, `The ${name} is longer than ${count(max)} characters.`)
+	);
+
+const level = v.pipe(
+	v.number(`Choose a level from ${LEVEL_MIN} to ${LEVEL_MAX}.`),
+	v.integer(`Choose a level from ${LEVEL_MIN} to ${LEVEL_MAX}.`),
+	v.minValue(LEVEL_MIN, `Choose a level from ${LEVEL_MIN} to ${LEVEL_MAX}.`),
+	v.maxValue(LEVEL_MAX, `Choose a level from ${LEVEL_MIN} to ${LEVEL_MAX}.`)
+);
+
+const tag = v.pipe(
+	v.string('Each tag must be text.'),
+	v.trim(),
+	v.nonEmpty('A tag cannot be empty.'),
+	v.maxLength(TAG_MAX, `A tag has at most ${TAG_MAX} characters.`),
+	v.regex(/^\S+$/u, 'A tag cannot contain spaces.'),
+	v.check(
+		(t) => !isReservedTag(t),
+		'Tags starting with skill::, level:: or builtin:: are reserved.'
+	)
+);
+
+const tags = v.pipe(
+	v.array(tag, 'Send tags as a list of strings.'),
+	v.maxLength(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`),
+	v.transform((list: string[]) => uniqueTags(list))
+);
+
+function skill(isSkill: IsSkill) {
+	// Stop at the first problem: an empty id is "choose a skill", not also "unknown skill".
+	return v.config(
+		v.pipe(
+			v.string('Choose a skill.'),
+			v.trim(),
+			v.nonEmpty('Choose a skill.'),
+			v.check(isSkill, (issue) => `Unknown skill “${String(issue.input)}”.`)
+		),
+		{ abortPipeEarly: true }
+	);
+}
+
+function fields(isSkill: IsSkill) {
+	return {
+		skillId: skill(isSkill),
+		level,
+		front: side('front', FRONT_MAX),
+		back: side('back', BACK_MAX),
+		tags: v.optional(tags, () => [])
+	};
+}
+
+/** A new card: the forms, the JSON API and every imported line go through this one schema. */
+export function cardDraftSchema(isSkill: IsSkill) {
+	return v.object(fields(isSkill));
+}
+
+/** A change to a card: any of the fields, at least one. */
+export function cardPatchSchema(isSkill: IsSkill) {
+	const { tags: tagsField, ...rest } = fields(isSkill);
+	return v.pipe(
+		v.partial(v.object({ ...rest, tags: v.unwrap(tagsField) })),
+		v.check(
+			(patch) => Object.values(patch).some((value) => value !== undefined),
+			'Nothing to change: send at least one of skillId, level, front, back or tags.'
+		)
+	);
+}
+
+export type CardPatch = v.InferOutput<ReturnType<typeof cardPatchSchema>>;
+
+/** Every distinct message of a failed parse, in field order, for one-line reports. */
+export function issueMessages(issues: readonly v.BaseIssue<unknown>[]): string[] {
+	return [...new Set(issues.map((issue) => issue.message))];
+}
