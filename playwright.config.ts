@@ -26,8 +26,11 @@ export default defineConfig({
 	timeout: 30_000,
 	use: { baseURL: origin, trace: 'retain-on-failure', launchOptions },
 	projects: [
+		// Attack, fault and contract tests need no screen: they run once, not per device.
+		{ name: 'api', testMatch: 'api/**/*.spec.ts' },
 		{
 			name: 'phone',
+			testIgnore: 'api/**',
 			use: {
 				...devices['Pixel 7'],
 				viewport: { width: 390, height: 844 },
@@ -36,7 +39,11 @@ export default defineConfig({
 				launchOptions
 			}
 		},
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } }
+		{
+			name: 'desktop',
+			testIgnore: 'api/**',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
+		}
 	],
 	webServer: {
 		// A fresh database for every run: the suite must pass from nothing.
