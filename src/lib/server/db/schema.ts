@@ -2,3 +2,4 @@
 export * from './schema/auth';
 export * from './schema/cards';
 export * from './schema/assessment';
+export * from './schema/plan';
