@@ -6,10 +6,25 @@ export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'],
 		// Integration tests open real libSQL files; a fixed env keeps $env/dynamic/private stable.
 		env: { DATABASE_URL: 'file:data/vitest-default.db' },
 		pool: 'forks',
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'] }
+			},
+			{
+				// Crash, lock and multi-process tests: they start the production build as real processes.
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['tests/server/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000
+				}
+			}
+		]
 	}
 });
