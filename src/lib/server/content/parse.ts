@@ -32,11 +32,10 @@ function parseFile<S extends v.GenericSchema>(
 	schema: S,
 	report: Report
 ): v.InferOutput<S> | undefined {
-	const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+	const doc = parseDocument(text, { uniqueKeys: true });
 	if (doc.errors.length > 0) {
-		const [e] = doc.errors;
-		const where = e?.linePos?.[0] ? ` (line ${e.linePos[0].line})` : '';
-		report(file, '', `invalid YAML${where}: ${e?.message.split('\n')[0] ?? ''}`);
+		// The first line of a pretty error reads "… at line 3, column 7:".
+		report(file, '', `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]!.replace(/:$/, '')}`);
 		return undefined;
 	}
 	const result = v.safeParse(schema, doc.toJS());
@@ -92,6 +91,8 @@ export function parseContent(files: Readonly<Record<string, string>>): Content {
 
 	let areas: Area[] = [];
 	const skillFiles: { file: string; raw: SkillFile }[] = [];
+	// Skills whose file did not parse still count as existing, so one typo is one error, not ten.
+	const unparsedSkills = new Set<string>();
 	const roleFiles: { file: string; raw: RoleFile }[] = [];
 	const cardFiles: { file: string; raw: CardsFile }[] = [];
 	let sawAreas = false;
@@ -108,6 +109,7 @@ export function parseContent(files: Readonly<Record<string, string>>): Content {
 		} else if (folder === 'skills') {
 			const raw = parseFile(file, text, skillFileSchema, report);
 			if (raw) skillFiles.push({ file, raw });
+			else unparsedSkills.add(baseName(file));
 		} else if (folder === 'roles') {
 			const raw = parseFile(file, text, roleFileSchema, report);
 			if (raw) roleFiles.push({ file, raw });
@@ -120,10 +122,11 @@ export function parseContent(files: Readonly<Record<string, string>>): Content {
 	}
 	if (!sawAreas) report('content/areas.yaml', '', 'file is missing');
 
-	checkAreas(areas, skillFiles, report);
-	checkSkills(skillFiles, report);
-	checkRoles(roleFiles, skillFiles, report);
-	const deck = checkCards(cardFiles, skillFiles, report);
+	const known = new Set([...skillFiles.map(({ raw }) => raw.id), ...unparsedSkills]);
+	checkAreas(areas, skillFiles, unparsedSkills.size > 0, report);
+	checkSkills(skillFiles, known, report);
+	checkRoles(roleFiles, known, report);
+	const deck = checkCards(cardFiles, known, report);
 
 	if (issues.length > 0) throw new ContentError(issues);
 
@@ -146,13 +149,14 @@ export function parseContent(files: Readonly<Record<string, string>>): Content {
 function checkAreas(
 	areas: Area[],
 	skillFiles: { file: string; raw: SkillFile }[],
+	incomplete: boolean,
 	report: Report
 ) {
 	const seen = new Set<string>();
 	areas.forEach((area, i) => {
 		if (seen.has(area.id)) report('content/areas.yaml', `[${i}].id`, `duplicate area '${area.id}'`);
 		seen.add(area.id);
-		if (!skillFiles.some(({ raw }) => raw.area === area.id)) {
+		if (!incomplete && !skillFiles.some(({ raw }) => raw.area === area.id)) {
 			report('content/areas.yaml', `[${i}].id`, `area '${area.id}' has no skills`);
 		}
 	});
@@ -161,8 +165,11 @@ function checkAreas(
 	}
 }
 
-function checkSkills(skillFiles: { file: string; raw: SkillFile }[], report: Report) {
-	const ids = new Set(skillFiles.map(({ raw }) => raw.id));
+function checkSkills(
+	skillFiles: { file: string; raw: SkillFile }[],
+	ids: ReadonlySet<string>,
+	report: Report
+) {
 	const aliasOwner = new Map<string, string>();
 	for (const { file, raw } of skillFiles) {
 		if (raw.id !== baseName(file)) report(file, 'id', `'${raw.id}' must equal the file name`);
@@ -202,10 +209,9 @@ function checkSkills(skillFiles: { file: string; raw: SkillFile }[], report: Rep
 
 function checkRoles(
 	roleFiles: { file: string; raw: RoleFile }[],
-	skillFiles: { file: string; raw: SkillFile }[],
+	ids: ReadonlySet<string>,
 	report: Report
 ) {
-	const ids = new Set(skillFiles.map(({ raw }) => raw.id));
 	for (const { file, raw } of roleFiles) {
 		if (raw.id !== baseName(file)) report(file, 'id', `'${raw.id}' must equal the file name`);
 		const seen = new Set<string>();
@@ -219,10 +225,9 @@ function checkRoles(
 
 function checkCards(
 	cardFiles: { file: string; raw: CardsFile }[],
-	skillFiles: { file: string; raw: SkillFile }[],
+	skillIds: ReadonlySet<string>,
 	report: Report
 ): DeckCard[] {
-	const skillIds = new Set(skillFiles.map(({ raw }) => raw.id));
 	const cardIds = new Map<string, string>();
 	const deck: DeckCard[] = [];
 	for (const { file, raw } of cardFiles) {
