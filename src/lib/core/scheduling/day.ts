@@ -1,0 +1,68 @@
+// The learner's day: a calendar date in their time zone that rolls over at a local hour
+// (04:00 by default), so a session after midnight still counts for the evening before.
+import { TZDate } from '@date-fns/tz';
+
+/** A learner day as 'YYYY-MM-DD'. */
+export type DayKey = string;
+
+export interface LearnerDay {
+	key: DayKey;
+	start: Date;
+	/** The next day's start: the day is [start, end). */
+	end: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export function isValidTimeZone(timezone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: timezone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function keyFromUtc(ms: number): DayKey {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+function utcFromKey(key: DayKey): number {
+	return Date.parse(`${key}T00:00:00Z`);
+}
+
+/** The learner day an instant belongs to. */
+export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number): DayKey {
+	const local = new TZDate(instant.getTime(), timezone);
+	const before = local.getHours() < dayStartHour ? 1 : 0;
+	return keyFromUtc(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - before));
+}
+
+/** The instant a learner day starts (its rollover hour, local time). */
+export function dayStartOf(key: DayKey, timezone: string, dayStartHour: number): Date {
+	const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
+	return new Date(new TZDate(y, m - 1, d, dayStartHour, 0, 0, timezone).getTime());
+}
+
+export function addDays(key: DayKey, days: number): DayKey {
+	return keyFromUtc(utcFromKey(key) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: DayKey, to: DayKey): number {
+	return Math.round((utcFromKey(to) - utcFromKey(from)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(key: DayKey): number {
+	return new Date(utcFromKey(key)).getUTCDay();
+}
+
+export function learnerDay(now: Date, timezone: string, dayStartHour: number): LearnerDay {
+	const key = dayKeyOf(now, timezone, dayStartHour);
+	return {
+		key,
+		start: dayStartOf(key, timezone, dayStartHour),
+		end: dayStartOf(addDays(key, 1), timezone, dayStartHour)
+	};
+}

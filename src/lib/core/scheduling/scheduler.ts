@@ -1,0 +1,193 @@
+// The one place Gapwise talks to ts-fsrs. Fuzz is on, seeded per (card, review number), so
+// the same log always gives the same schedule; the fuzz window is returned alongside so the
+// caller can move the due date to a lighter day inside it (load balancing).
+import {
+	State,
+	StrategyMode,
+	createEmptyCard,
+	forgetting_curve,
+	fsrs,
+	generatorParameters,
+	get_fuzz_range,
+	type Card,
+	type FSRS
+} from 'ts-fsrs';
+import type { ReviewSettings } from './settings';
+
+export type Rating = 1 | 2 | 3 | 4;
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+/** 0 New · 1 Learning · 2 Review · 3 Relearning (ts-fsrs's State). */
+export type CardStateCode = 0 | 1 | 2 | 3;
+export const STATE_NAMES: Record<CardStateCode, string> = {
+	0: 'new',
+	1: 'learning',
+	2: 'review',
+	3: 'relearning'
+};
+
+/** A card's FSRS memory and schedule, as stored in card_state. */
+export interface CardMemory {
+	due: Date;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+	reps: number;
+	lapses: number;
+	state: CardStateCode;
+	lastReview: Date | null;
+}
+
+/** The days after the review that fuzz allows for the next due date. */
+export interface FuzzWindow {
+	reviewedAt: Date;
+	minDays: number;
+	maxDays: number;
+	/** The seeded fuzz's own pick: the choice when load does not decide. */
+	fuzzedDays: number;
+}
+
+export interface Outcome {
+	memory: CardMemory;
+	/** Null when the due date is fixed (learning steps, or an interval too short to fuzz). */
+	window: FuzzWindow | null;
+}
+
+export type SchedulerSettings = Pick<
+	ReviewSettings,
+	'desiredRetention' | 'maximumInterval' | 'learningSteps' | 'relearningSteps' | 'params'
+>;
+
+export const DAY_MS = 86_400_000;
+
+export function toFsrsCard(memory: CardMemory): Card {
+	return {
+		due: memory.due,
+		stability: memory.stability,
+		difficulty: memory.difficulty,
+		elapsed_days: memory.elapsedDays,
+		scheduled_days: memory.scheduledDays,
+		learning_steps: memory.learningSteps,
+		reps: memory.reps,
+		lapses: memory.lapses,
+		state: memory.state as State,
+		last_review: memory.lastReview ?? undefined
+	};
+}
+
+export function fromFsrsCard(card: Card): CardMemory {
+	return {
+		due: new Date(card.due.getTime()),
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsedDays: card.elapsed_days,
+		scheduledDays: card.scheduled_days,
+		learningSteps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state as CardStateCode,
+		lastReview: card.last_review ? new Date(card.last_review.getTime()) : null
+	};
+}
+
+/** A never-reviewed card, due at `now`. */
+export function newCardMemory(now: Date): CardMemory {
+	return fromFsrsCard(createEmptyCard(now));
+}
+
+/** The fuzz seed of a card's n-th review (n counts from 1): stable across replays. */
+export function fuzzSeed(cardId: string, reviewNumber: number): string {
+	return `${cardId}:${reviewNumber}`;
+}
+
+export class Scheduler {
+	readonly settings: SchedulerSettings;
+	private readonly fuzzy: FSRS;
+	private readonly exact: FSRS;
+	private seed = '';
+
+	constructor(settings: SchedulerSettings) {
+		this.settings = settings;
+		const base = generatorParameters({
+			request_retention: settings.desiredRetention,
+			maximum_interval: settings.maximumInterval,
+			learning_steps: settings.learningSteps,
+			relearning_steps: settings.relearningSteps,
+			enable_short_term: true,
+			...(settings.params ? { w: settings.params } : {})
+		});
+		this.fuzzy = fsrs({ ...base, enable_fuzz: true }).useStrategy(
+			StrategyMode.SEED,
+			() => this.seed
+		);
+		this.exact = fsrs({ ...base, enable_fuzz: false });
+	}
+
+	get w(): readonly number[] {
+		return this.fuzzy.parameters.w;
+	}
+
+	/** The card after one rating at `reviewedAt`, with the fuzz window of its next due date. */
+	review(cardId: string, memory: CardMemory | null, rating: Rating, reviewedAt: Date): Outcome {
+		const card = memory ? toFsrsCard(memory) : createEmptyCard(reviewedAt);
+		this.seed = fuzzSeed(cardId, card.reps + 1);
+		const next = this.fuzzy.next(card, reviewedAt, rating).card;
+		const max = this.settings.maximumInterval;
+		// ts-fsrs keeps Hard < Good < Easy by adding days, which can pass the maximum.
+		if (next.state === State.Review && next.scheduled_days > max) {
+			next.scheduled_days = max;
+			next.due = new Date(reviewedAt.getTime() + max * DAY_MS);
+		}
+		return { memory: fromFsrsCard(next), window: this.windowOf(card, next, rating, reviewedAt) };
+	}
+
+	/** What each rating would give if the card were rated at `now`. */
+	preview(cardId: string, memory: CardMemory | null, now: Date): Record<Rating, Outcome> {
+		return {
+			1: this.review(cardId, memory, 1, now),
+			2: this.review(cardId, memory, 2, now),
+			3: this.review(cardId, memory, 3, now),
+			4: this.review(cardId, memory, 4, now)
+		};
+	}
+
+	/** Probability of recall at `now` (0 for a new card), on fractional days. */
+	retrievability(memory: CardMemory, now: Date): number {
+		return retrievabilityOf(memory, now, this.w);
+	}
+
+	private windowOf(before: Card, after: Card, rating: Rating, at: Date): FuzzWindow | null {
+		if (after.state !== State.Review || after.scheduled_days < 1) return null;
+		const plain = this.exact.next(before, at, rating).card.scheduled_days;
+		// ts-fsrs leaves intervals under 2.5 days unfuzzed.
+		if (plain < 3) return null;
+		const max = this.settings.maximumInterval;
+		const range = get_fuzz_range(plain, after.elapsed_days, max);
+		const minDays = Math.min(range.min_ivl, after.scheduled_days);
+		const maxDays = Math.min(max, Math.max(range.max_ivl, after.scheduled_days));
+		if (minDays >= maxDays) return null;
+		return { reviewedAt: at, minDays, maxDays, fuzzedDays: after.scheduled_days };
+	}
+}
+
+/** The memory with its due date moved to `days` after the review (inside its window). */
+export function withDueDays(memory: CardMemory, window: FuzzWindow, days: number): CardMemory {
+	return {
+		...memory,
+		scheduledDays: days,
+		due: new Date(window.reviewedAt.getTime() + days * DAY_MS)
+	};
+}
+
+/**
+ * FSRS-6 forgetting curve R(t, S) with t in fractional days since the last review.
+ * A card never reviewed has nothing to recall: 0.
+ */
+export function retrievabilityOf(memory: CardMemory, now: Date, w: readonly number[]): number {
+	if (memory.state === 0 || !memory.lastReview || memory.stability <= 0) return 0;
+	const elapsed = Math.max(0, (now.getTime() - memory.lastReview.getTime()) / DAY_MS);
+	return forgetting_curve(w, elapsed, memory.stability);
+}
