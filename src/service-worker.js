@@ -1,0 +1,6 @@
+// SvelteKit builds this file as the service worker; the logic lives in $lib/client/sw, where
+// the app's TypeScript project checks it.
+import { build, files, version } from '$service-worker';
+import { startServiceWorker } from '$lib/client/sw/worker';
+
+startServiceWorker(/** @type {any} */ (self), { build, files, version });
