@@ -3,3 +3,4 @@ export * from './schema/auth';
 export * from './schema/cards';
 export * from './schema/assessment';
 export * from './schema/plan';
+export * from './schema/reviews';

@@ -74,7 +74,11 @@ export const reviewLog = sqliteTable(
 		rating: integer('rating').notNull(),
 		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
 		durationMs: integer('duration_ms').notNull(),
-		receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull()
+		receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+		// Derived by replaying the card's log (src/lib/core/scheduling/recompute.ts), kept for
+		// stats and so that undoing the latest review restores the card's due date exactly.
+		stateBefore: integer('state_before'),
+		dueAfter: integer('due_after', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('review_log_user_card_time').on(t.userId, t.cardId, t.reviewedAt),
