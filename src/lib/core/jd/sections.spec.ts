@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHeading } from './sections';
+
+describe('classifyHeading', () => {
+	it.each([
+		['Requirements', 'must'],
+		['Must Have — Focus 80% of your tailoring here', 'must'],
+		['Qualifications', 'must'],
+		["What you'll need", 'must'],
+		['Core technical skills:', 'must'],
+		['Nice to have', 'nice'],
+		['+Nice to Have — Address 2–3 of these to stand out', 'nice'],
+		['Preferred Qualifications', 'nice'],
+		['Bonus', 'nice'],
+		['Pluses', 'nice'],
+		['Responsibilities', 'duties'],
+		['Duties and responsibilities', 'duties'],
+		['Salary Range and Benefits', 'ignore'],
+		['Education:', 'ignore'],
+		['Sample cover letter', 'ignore'],
+		['Frequently asked questions', 'narrative'],
+		['What Does a Machine Learning Engineer Do?', 'narrative'],
+		['Soft skills', 'narrative']
+	] as const)('%s → %s', (line, kind) => {
+		expect(classifyHeading(line, false)).toBe(kind);
+	});
+
+	it('does not take content for a heading', () => {
+		expect(classifyHeading('Strong Python skills', true)).toBeNull();
+		expect(classifyHeading('We offer a great team and a strong mission.', false)).toBeNull();
+		expect(classifyHeading('Is a degree required to become an ML engineer?', false)).toBeNull();
+		expect(
+			classifyHeading(
+				'Requirements include 10 different ML frameworks — copy-paste JD, not reflective of actual stack',
+				false
+			)
+		).toBeNull();
+		expect(classifyHeading('Python', true)).toBeNull();
+	});
+
+	it('accepts a labelled line that names skills', () => {
+		expect(classifyHeading('LLM-specific skills increasingly expected:', true)).toBe('must');
+	});
+});

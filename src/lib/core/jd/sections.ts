@@ -1,0 +1,67 @@
+// Reading a job description's own structure: which section each line belongs to, decided by
+// the headings the text uses ("Requirements", "Nice to have", "Responsibilities", "Benefits" …).
+
+/**
+ * must: requirement lists · nice: nice-to-have/preferred lists · duties: what the job does ·
+ * narrative: descriptive text (overview, FAQ, tools) · ignore: salary, benefits, education,
+ * certifications, hiring and résumé advice, cover letters — text that asks nothing of the learner.
+ */
+export type SectionKind = 'must' | 'nice' | 'duties' | 'narrative' | 'ignore';
+
+// Checked in order: the first family that matches names the section.
+const HEADINGS: [SectionKind, RegExp][] = [
+	['narrative', /\b(faqs?|frequently asked|soft skills)\b/],
+	[
+		'nice',
+		/\b(nice[ -]to[ -]haves?|preferred|bonus(es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (a )?(plus|great|nice))\b/
+	],
+	[
+		'ignore',
+		/\b(salar(y|ies)|compensation|benefits|perks|education|degrees?|certifications?|cover letter|r[eé]sum[eé]s?|red flags|interview|sourc(e|ing)|citations?|references|about (us|the company)|who we are|our (company|mission|values|culture)|equal (employment )?opportunity|how to apply|work environment|schedule|career (outlook|growth|paths?)|related guides|hir(e|ing)|tailor|mistakes|national average|recruit(ers?|ing))\b/
+	],
+	[
+		'must',
+		/\b(requirements?|required|must[ -]haves?|qualifications|what you('|’)?ll need|what you need|what we('|’)?re looking for|you (have|bring|should have)|who you are|skills)\b/
+	],
+	[
+		'duties',
+		/\b(responsibilit(y|ies)|duties|what you('|’)?ll do|what you will do|day[ -]to[ -]day|your (role|impact|mission)|in this role)\b/
+	],
+	[
+		'narrative',
+		/\b(overview|about|what does|takeaways|tools|technologies|tech stack|summary|at a glance|job description|description|sample|guide|what to look for|keywords|introduction)\b/
+	]
+];
+
+const MAX_HEADING_WORDS = 9;
+// A label before " — " or ":" on a longer line: "Must Have — Focus 80% of your tailoring here".
+const MAX_LABEL_WORDS = 5;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The section a line opens, or null when the line is ordinary content. A heading is short (or
+ * starts with a short label before " — " or ":"), does not end like a sentence, and names a known
+ * family. `hasSkill` tells whether the line names a skill: "Strong Python skills" is content, but
+ * "LLM-specific skills increasingly expected:" is a heading because it ends with a colon.
+ */
+export function classifyHeading(line: string, hasSkill: boolean): SectionKind | null {
+	const trimmed = line.trim().replace(/^[+#]+\s*/, '');
+	const label = trimmed.split(/\s+[—–-]\s+|:/)[0]!.trim();
+	const whole = words(trimmed) <= MAX_HEADING_WORDS;
+	const candidate = (whole ? trimmed : label).replace(/[\s+?!:]+$/, '').trim();
+	if (candidate.length === 0 || words(candidate) > (whole ? MAX_HEADING_WORDS : MAX_LABEL_WORDS))
+		return null;
+	if (candidate === trimmed && /[.;,]$/.test(trimmed)) return null;
+	const labelled = label !== trimmed;
+	if (hasSkill && !labelled) return null;
+	// A question opens a section only when it is the page's own "What does … do?" kind.
+	const question = /\?\s*\+?$/.test(trimmed);
+	const lower = candidate.toLowerCase();
+	for (const [kind, pattern] of HEADINGS) {
+		if (!pattern.test(lower)) continue;
+		if (question && kind !== 'narrative') return null;
+		return kind;
+	}
+	return null;
+}
