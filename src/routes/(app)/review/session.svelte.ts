@@ -1,0 +1,200 @@
+// The review session runs entirely on the client: grading shows the next card at once and
+// the rating goes to the outbox, which syncs in the background. Nothing here awaits the network.
+import { flushSync } from 'svelte';
+import { record, undoReview, type JournalEntry, type ReviewEntry } from '$lib/client/journal';
+import { withOutboxLock } from '$lib/client/flush';
+import type { Syncer } from '$lib/client/syncer.svelte';
+import type { QueueCard, Rating, ReviewResult } from '$lib/client/types';
+
+/** A card rated into a learning step comes back after this many other cards. */
+const RETURN_AFTER = 4;
+/** FSRS's long-term intervals start at a day: anything shorter is a step within the session. */
+const SAME_SESSION_MS = 20 * 3600_000;
+/** A card left open this long was not being looked at the whole time. */
+const MAX_DURATION_MS = 10 * 60_000;
+const UNDO_DEPTH = 50;
+export const REVIEW_CHANNEL = 'gapwise-review';
+
+export interface SessionCard extends QueueCard {
+	/** Set on a card brought back by a learning step: the review that brought it back. */
+	returnedBy?: string;
+}
+
+interface Rated {
+	entry: ReviewEntry;
+	card: SessionCard;
+	saved: Promise<unknown>;
+}
+
+export interface LeechNotice {
+	card: SessionCard;
+}
+
+export class ReviewSession {
+	// Raw state: cards and history are replaced, never mutated, so no deep proxies are needed.
+	cards = $state.raw<SessionCard[]>([]);
+	revealed = $state(false);
+	done = $state(0);
+	leech = $state<LeechNotice | null>(null);
+	/** Something the learner should know that is not an error of theirs. */
+	notice = $state<string | null>(null);
+	#history = $state.raw<Rated[]>([]);
+	#shownAt = 0;
+	#channel: BroadcastChannel | null = null;
+	readonly #user: string;
+	readonly #syncer: Syncer;
+
+	constructor(user: string, syncer: Syncer, cards: QueueCard[], done: number) {
+		this.#user = user;
+		this.#syncer = syncer;
+		this.cards = cards;
+		this.done = done;
+	}
+
+	get current(): SessionCard | undefined {
+		return this.cards[0];
+	}
+
+	get canUndo(): boolean {
+		return this.#history.length > 0;
+	}
+
+	/** Replaces the queue (after reconciling with the outbox) without disturbing an answer shown. */
+	replace(cards: QueueCard[], done: number) {
+		const keepCurrent = this.revealed && cards[0]?.id === this.current?.id;
+		this.cards = cards;
+		this.done = done;
+		if (!keepCurrent) this.revealed = false;
+	}
+
+	start(): () => void {
+		this.#shownAt = Date.now();
+		const stopResults = this.#syncer.onOutcome(({ results }) => this.#applyResults(results));
+		if (typeof BroadcastChannel === 'function') {
+			this.#channel = new BroadcastChannel(REVIEW_CHANNEL);
+			this.#channel.onmessage = (event: MessageEvent<{ user: string; cardId: string }>) => {
+				if (event.data.user === this.#user) this.#dropCard(event.data.cardId);
+			};
+		}
+		return () => {
+			stopResults();
+			this.#channel?.close();
+		};
+	}
+
+	reveal() {
+		if (this.current) this.revealed = true;
+	}
+
+	grade(rating: Rating) {
+		const card = this.current;
+		if (!card || !this.revealed) return;
+		performance.mark('grade');
+		const now = Date.now();
+		const entry: ReviewEntry = {
+			id: crypto.randomUUID(),
+			user: this.#user,
+			state: 'pending',
+			kind: 'review',
+			cardId: card.id,
+			rating,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted once, not state
+			reviewedAt: new Date(now).toISOString(),
+			durationMs: Math.max(0, Math.min(MAX_DURATION_MS, now - this.#shownAt)),
+			createdAt: now
+		};
+		const rest = this.cards.slice(1);
+		const preview = card.previews.find((p) => p.rating === rating);
+		if (preview && Date.parse(preview.due) - now < SAME_SESSION_MS) {
+			// Its next previews are known once the server has the rating; until then none are shown.
+			const back: SessionCard = { ...card, isNew: false, previews: [], returnedBy: entry.id };
+			rest.splice(Math.min(rest.length, RETURN_AFTER), 0, back);
+		}
+		this.cards = rest;
+		this.revealed = false;
+		this.done += 1;
+		this.#showNext();
+		const saved = this.#save(entry);
+		this.#history = [...this.#history.slice(1 - UNDO_DEPTH), { entry, card, saved }];
+		this.#channel?.postMessage({ user: this.#user, cardId: card.id });
+	}
+
+	undo() {
+		const last = this.#history.at(-1);
+		if (!last) return;
+		this.#history = this.#history.slice(0, -1);
+		const { entry, card } = last;
+		this.cards = [card, ...this.cards.filter((c) => c.returnedBy !== entry.id)];
+		this.revealed = false;
+		this.done = Math.max(0, this.done - 1);
+		if (this.leech?.card.id === card.id) this.leech = null;
+		this.#showNext();
+		void last.saved
+			.then(() =>
+				withOutboxLock(() => undoReview(this.#user, entry.id, crypto.randomUUID(), Date.now()))
+			)
+			.then(() => this.#syncer.changed())
+			.catch(() => (this.notice = 'Could not undo on this device. Reload and try again.'));
+	}
+
+	/** Bury (until tomorrow) or suspend the current card. */
+	setAside(kind: 'bury' | 'suspend') {
+		const card = this.current;
+		if (!card) return;
+		this.#dropCard(card.id);
+		this.#showNext();
+		const entry: JournalEntry = {
+			id: crypto.randomUUID(),
+			user: this.#user,
+			state: 'pending',
+			kind,
+			cardId: card.id,
+			createdAt: Date.now()
+		};
+		void this.#save(entry);
+		this.#channel?.postMessage({ user: this.#user, cardId: card.id });
+	}
+
+	dismissLeech() {
+		this.leech = null;
+	}
+
+	async #save(entry: JournalEntry) {
+		try {
+			await record(entry);
+		} catch {
+			this.notice = 'This device could not store your last action; it may not sync.';
+			return;
+		}
+		this.#syncer.changed();
+	}
+
+	/** Paints the next card synchronously, then marks when the frame is on screen. */
+	#showNext() {
+		flushSync();
+		this.#shownAt = Date.now();
+		requestAnimationFrame(() => setTimeout(() => performance.mark('next-card-painted'), 0));
+	}
+
+	#dropCard(cardId: string) {
+		const wasCurrent = this.current?.id === cardId;
+		this.cards = this.cards.filter((c) => c.id !== cardId);
+		if (wasCurrent) this.revealed = false;
+	}
+
+	#applyResults(results: ReviewResult[]) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
+		const mine = new Map(this.#history.map((rated) => [rated.entry.id, rated]));
+		for (const result of results) {
+			const rated = mine.get(result.id);
+			if (!rated || !result.card) continue;
+			const { previews, leech, suspended } = result.card;
+			if (leech || suspended) {
+				this.cards = this.cards.filter((c) => c.returnedBy !== result.id);
+				if (leech) this.leech = { card: rated.card };
+			} else if (previews) {
+				this.cards = this.cards.map((c) => (c.returnedBy === result.id ? { ...c, previews } : c));
+			}
+		}
+	}
+}
