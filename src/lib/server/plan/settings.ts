@@ -1,0 +1,185 @@
+// The learner's study budget and target date: one valibot schema for the form and
+// PUT /api/plan/settings, so both accept and reject exactly the same things.
+import * as v from 'valibot';
+import { eq } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { planSettings } from '$lib/server/db/schema';
+import { addDays, dayNumber, isIsoDate } from '$lib/core/plan/dates';
+import type { DateRange } from '$lib/core/plan/types';
+
+export interface PlanSettings {
+	minutesPerDay: number;
+	studyDays: number[];
+	lightDays: number[];
+	lightMinutes: number;
+	targetDate: string | null;
+	breaks: DateRange[];
+	reviewTime: string;
+	studyTime: string;
+}
+
+export const DEFAULT_SETTINGS: PlanSettings = {
+	minutesPerDay: 45,
+	studyDays: [1, 2, 3, 4, 5, 6, 7],
+	lightDays: [6, 7],
+	lightMinutes: 20,
+	targetDate: null,
+	breaks: [],
+	reviewTime: '08:00',
+	studyTime: '19:00'
+};
+
+export const MIN_MINUTES = 10;
+export const MAX_MINUTES = 600;
+export const MAX_BREAKS = 20;
+export const MAX_BREAK_DAYS = 366;
+
+/** A whole number, from JSON or from a form's text field. */
+const wholeNumber = (message: string) =>
+	v.union(
+		[
+			v.pipe(v.number(message), v.integer(message)),
+			v.pipe(v.string(message), v.trim(), v.regex(/^\d{1,4}$/, message), v.transform(Number))
+		],
+		message
+	);
+
+const weekdays = (message: string) =>
+	v.pipe(
+		v.array(
+			v.pipe(
+				wholeNumber('Use weekday numbers 1 (Monday) to 7 (Sunday).'),
+				v.minValue(1, 'Use weekday numbers 1 (Monday) to 7 (Sunday).'),
+				v.maxValue(7, 'Use weekday numbers 1 (Monday) to 7 (Sunday).')
+			),
+			message
+		),
+		v.maxLength(7, message),
+		v.transform((days) => [...new Set(days)].sort((a, b) => a - b))
+	);
+
+const isoDate = (message: string) =>
+	v.pipe(v.string(message), v.trim(), v.check(isIsoDate, message));
+const clock = (message: string) =>
+	v.pipe(v.string(message), v.trim(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, message));
+
+const breakSchema = v.pipe(
+	v.object({
+		start: isoDate('Enter the first day away as a date.'),
+		end: isoDate('Enter the last day away as a date.')
+	}),
+	v.forward(
+		v.partialCheck(
+			[['start'], ['end']],
+			(b) => b.end >= b.start,
+			'The last day away cannot be before the first.'
+		),
+		['end']
+	),
+	v.forward(
+		v.partialCheck(
+			[['start'], ['end']],
+			(b) => dayNumber(b.end) - dayNumber(b.start) < MAX_BREAK_DAYS,
+			'A break can be at most a year long.'
+		),
+		['end']
+	)
+);
+
+/** The settings schema; dates are checked against the learner's `today`. */
+export function settingsSchema(today: string) {
+	const latest = addDays(today, 10 * 366);
+	return v.pipe(
+		v.object({
+			minutesPerDay: v.pipe(
+				wholeNumber('Enter the minutes you can study on a normal day.'),
+				v.minValue(MIN_MINUTES, `Plan at least ${MIN_MINUTES} minutes a day.`),
+				v.maxValue(MAX_MINUTES, `Plan at most ${MAX_MINUTES} minutes a day.`)
+			),
+			studyDays: v.pipe(
+				weekdays('Choose your study days.'),
+				v.minLength(1, 'Choose at least one study day.')
+			),
+			lightDays: weekdays('Choose your lighter days.'),
+			lightMinutes: v.pipe(
+				wholeNumber('Enter the minutes for a lighter day.'),
+				v.minValue(0, 'Use 0 or more minutes.'),
+				v.maxValue(MAX_MINUTES, `Plan at most ${MAX_MINUTES} minutes a day.`)
+			),
+			targetDate: v.pipe(
+				v.nullable(v.union([v.literal(''), isoDate('Enter the target date as a date.')])),
+				v.transform((d) => d || null),
+				v.check(
+					(d) => d === null || (d >= today && d <= latest),
+					'Pick a target date from today on, within ten years.'
+				)
+			),
+			breaks: v.pipe(
+				v.array(breakSchema, 'Breaks are a list of date ranges.'),
+				v.maxLength(MAX_BREAKS, `Keep at most ${MAX_BREAKS} breaks.`)
+			),
+			reviewTime: clock('Enter a time such as 08:00.'),
+			studyTime: clock('Enter a time such as 19:00.')
+		}),
+		v.forward(
+			v.partialCheck(
+				[['minutesPerDay'], ['lightMinutes']],
+				(s) => s.lightMinutes <= s.minutesPerDay,
+				'A lighter day cannot have more minutes than a normal one.'
+			),
+			['lightMinutes']
+		),
+		// A lighter day that is not a study day means nothing: drop it rather than fail.
+		v.transform((s): PlanSettings => ({
+			...s,
+			lightDays: s.lightDays.filter((d) => s.studyDays.includes(d))
+		}))
+	);
+}
+
+/** The form's fields as the schema expects them: checkboxes become weekday lists. */
+export function settingsFromForm(data: FormData, current: PlanSettings): Record<string, unknown> {
+	const text = (name: string) => {
+		const value = data.get(name);
+		return typeof value === 'string' ? value : '';
+	};
+	const list = (name: string) => data.getAll(name).filter((x) => typeof x === 'string');
+	return {
+		minutesPerDay: text('minutesPerDay'),
+		studyDays: list('studyDays'),
+		lightDays: list('lightDays'),
+		lightMinutes: text('lightMinutes'),
+		targetDate: text('targetDate'),
+		reviewTime: text('reviewTime') || current.reviewTime,
+		studyTime: text('studyTime') || current.studyTime,
+		breaks: current.breaks
+	};
+}
+
+export async function getSettings(db: Database, userId: string): Promise<PlanSettings> {
+	const [row] = await db.select().from(planSettings).where(eq(planSettings.userId, userId));
+	if (!row) return { ...DEFAULT_SETTINGS };
+	return {
+		minutesPerDay: row.minutesPerDay,
+		studyDays: row.studyDays,
+		lightDays: row.lightDays,
+		lightMinutes: row.lightMinutes,
+		targetDate: row.targetDate,
+		breaks: row.breaks,
+		reviewTime: row.reviewTime,
+		studyTime: row.studyTime
+	};
+}
+
+export async function saveSettings(
+	db: Database,
+	userId: string,
+	settings: PlanSettings,
+	now: Date
+): Promise<void> {
+	const values = { ...settings, updatedAt: now };
+	await db
+		.insert(planSettings)
+		.values({ userId, ...values })
+		.onConflictDoUpdate({ target: planSettings.userId, set: values });
+}
