@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { Step } from '$lib/core/scheduling/settings';
 import { user } from './auth';
 
@@ -32,6 +32,31 @@ export const reviewUndo = sqliteTable(
 		undoneAt: integer('undone_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.reviewId] })]
+);
+
+// The memory a card had before its first logged review when it did not start new: a state
+// seeded by the placement check (H-gap writes card_state without a log). Replays start here,
+// so the card stays recomputable from base + log, and undoing its first review restores it.
+export const cardBase = sqliteTable(
+	'card_base',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		state: integer('state').notNull(),
+		lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+		capturedAt: integer('captured_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.cardId] })]
 );
 
 export interface FitScore {
