@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallGraph } from '../../../tests/fixtures/small-graph';
-import { computeGap, PREREQUISITE_WEIGHT, readinessOf, weightedGap } from './gap';
+import {
+	computeGap,
+	PREREQUISITE_WEIGHT,
+	readinessOf,
+	weightedGap,
+	type CurrentLevel
+} from './gap';
 import type { GraphNode } from './graph';
 import type { TargetSkill } from './types';
 
@@ -37,7 +43,7 @@ describe('computeGap', () => {
 		const { entries } = computeGap(
 			graph,
 			[must('docker', 3)],
-			new Map([
+			new Map<string, number | CurrentLevel>([
 				['docker', { selfRated: 3, current: 1 }],
 				['python', 4]
 			])

@@ -1,0 +1,4 @@
+export * from './store';
+export * from './schemas';
+export * from './placement';
+export * from './calibration';

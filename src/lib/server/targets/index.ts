@@ -1,0 +1,5 @@
+export * from './store';
+export * from './schemas';
+export { analyzeText } from './analyze';
+export { jdLimiter, TokenBuckets } from './rate-limit';
+export { targetJson } from './json';
