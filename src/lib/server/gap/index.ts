@@ -8,6 +8,12 @@ import { evidencedLevels } from './levels';
 
 export { evidencedLevels, fsrsParameters } from './levels';
 
+/** Readiness in words, for the page's <details> and the API. */
+export const READINESS_DEFINITION =
+	'Readiness = Σ weight × min(current, target) ÷ Σ weight × target over every skill the target ' +
+	'needs, prerequisites included: the weighted share of target levels you have reached. Must-have ' +
+	'skills weigh 1, nice-to-have 0.5, a prerequisite half the skill that needs it.';
+
 export interface TargetGap {
 	target: Pick<TargetRow, 'id' | 'name' | 'roleId'>;
 	entries: GapEntry[];
