@@ -1,9 +1,10 @@
 // The learner's plan: made from their active target's gap, stored, re-planned when its
 // inputs change or the learner drifts from it, and merged with what they finished.
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
-import { assessment, planProgress, studyPlan } from '$lib/server/db/schema';
+import { planProgress, studyPlan } from '$lib/server/db/schema';
+import { latestRatings, recordRatings } from '$lib/server/assessments/store';
 import type { PlanAdjustment, PlanProgressRow } from '$lib/server/db/schema';
 import { getDeckSource, getGraph } from '$lib/server/content';
 import { planStudy } from '$lib/core/plan/planner';
@@ -259,21 +260,16 @@ export async function markStep(
 			createdAt: now
 		});
 		if (status !== 'done') return;
-		const [latest] = await tx
-			.select({ level: assessment.level })
-			.from(assessment)
-			.where(and(eq(assessment.userId, userId), eq(assessment.skillId, item.skillId)))
-			.orderBy(desc(assessment.createdAt))
-			.limit(1);
+		// The step's level becomes the learner's rating, unless they already rated higher.
+		const latest = (await latestRatings(tx, userId)).get(item.skillId);
 		if ((latest?.level ?? 0) < item.toLevel) {
-			await tx.insert(assessment).values({
-				id: crypto.randomUUID(),
+			await recordRatings(
+				tx,
 				userId,
-				skillId: item.skillId,
-				level: item.toLevel,
-				source: 'plan',
-				createdAt: now
-			});
+				[{ skillId: item.skillId, level: item.toLevel }],
+				'plan',
+				now
+			);
 		}
 	});
 	return { ok: true };

@@ -63,7 +63,7 @@ const isoDate = (message: string) =>
 const clock = (message: string) =>
 	v.pipe(v.string(message), v.trim(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, message));
 
-const breakSchema = v.pipe(
+export const breakRangeSchema = v.pipe(
 	v.object({
 		start: isoDate('Enter the first day away as a date.'),
 		end: isoDate('Enter the last day away as a date.')
@@ -115,7 +115,7 @@ export function settingsSchema(today: string) {
 				)
 			),
 			breaks: v.pipe(
-				v.array(breakSchema, 'Breaks are a list of date ranges.'),
+				v.array(breakRangeSchema, 'Breaks are a list of date ranges.'),
 				v.maxLength(MAX_BREAKS, `Keep at most ${MAX_BREAKS} breaks.`)
 			),
 			reviewTime: clock('Enter a time such as 08:00.'),

@@ -1,0 +1,105 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { getDb, type Database } from '$lib/server/db';
+import { cardState } from '$lib/server/db/schema';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDeckCard } from '$lib/server/content';
+import { formatDay } from '$lib/core/plan/dates';
+import { loadPlan, type PlanView } from '$lib/server/plan/service';
+import { learnerDay } from '$lib/server/plan/clock';
+import { reviewWorkload } from '$lib/server/plan/workload';
+
+/** New cards shown under the current step; the rest wait in the queue. */
+const CARDS_SHOWN = 5;
+
+async function introduced(db: Database, userId: string, ids: string[]): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	const rows = await db
+		.select({ id: cardState.cardId })
+		.from(cardState)
+		.where(and(eq(cardState.userId, userId), inArray(cardState.cardId, ids)));
+	return new Set(rows.map((r) => r.id));
+}
+
+/** Cards the plan has opened so far (see currentPlanCards) that the learner has not seen. */
+function openedCards(view: PlanView): string[] {
+	const open = view.items.filter((i) => i.status === 'planned');
+	const underway = open.filter((i) => i.start !== null && i.start <= view.today);
+	const next = open.find((i) => !underway.includes(i));
+	return [
+		...view.items.filter((i) => i.status === 'done'),
+		...underway,
+		...(next ? [next] : [])
+	].flatMap((i) => i.cardIds);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { user } = requireUser(event);
+	const db = await getDb();
+	const now = new Date();
+	const view = await loadPlan(db, user.id, now);
+	const workload = view?.workload ?? (await reviewWorkload(db, user.id, now));
+	const today = view?.today ?? (await learnerDay(db, user.id, now));
+
+	const opened = view ? openedCards(view) : [];
+	const seen = await introduced(db, user.id, opened);
+	const unseen = opened.filter((id) => !seen.has(id));
+	const newToday = Math.min(view?.pacing.newPerDay ?? 0, unseen.length);
+	// A first look at a card costs about two reviews (see review-load.ts).
+	const reviewMinutes = Math.ceil(
+		((workload.dueNow + 2 * newToday) * workload.secondsPerReview) / 60
+	);
+
+	const current = view?.current ?? null;
+	const currentNew = current ? current.cardIds.filter((id) => !seen.has(id)) : [];
+	const cards = (
+		await Promise.all(currentNew.slice(0, CARDS_SHOWN).map((id) => getDeckCard(id)))
+	).flatMap((c) => (c ? [{ id: c.id, frontHtml: c.frontHtml }] : []));
+
+	const reviewsWaiting = workload.dueNow + newToday > 0;
+	const stepHref = current ? `/plan#step-${current.key.replace('@', '-')}` : '/plan';
+	const next = !view
+		? {
+				label: 'Set up a target',
+				href: '/start',
+				detail: 'Choose a role or paste a job description to get a plan.'
+			}
+		: reviewsWaiting
+			? {
+					label: 'Start reviews',
+					href: '/review',
+					detail: `${workload.dueNow} due and ${newToday} new · about ${Math.max(1, reviewMinutes)} min`
+				}
+			: current
+				? {
+						label: `Start the step: ${current.skillName} ${current.fromLevel}→${current.toLevel}`,
+						href: stepHref,
+						detail: 'Reviews are done for now; the rest of today is for this step.'
+					}
+				: { label: 'Open your plan', href: '/plan', detail: 'Every step is done.' };
+
+	return {
+		dateLabel: formatDay(today),
+		hasTarget: view !== null,
+		targetName: view?.target.name ?? null,
+		reviews: { due: workload.dueNow, newToday, minutes: reviewMinutes },
+		next,
+		current: current && {
+			key: current.key,
+			title: `${current.skillName} ${current.fromLevel}→${current.toLevel}`,
+			reason: current.reason,
+			end: current.end ? formatDay(current.end, false) : null,
+			minutesToday: current.sessions
+				.filter((s) => s.date === today)
+				.reduce((m, s) => m + s.minutes, 0),
+			href: stepHref,
+			newCards: currentNew.length,
+			totalCards: current.cardIds.length,
+			cards
+		},
+		progress: view?.progress ?? null,
+		adjustment: view?.adjustment ?? null,
+		today,
+		feasibility: view?.feasibility.message ?? null
+	};
+};
