@@ -91,7 +91,10 @@ export async function listPersonalCards(
 		.where(filters(userId, opts))
 		.orderBy(...order)
 		.$dynamic();
-	if (opts.limit !== undefined) query.limit(opts.limit).offset(opts.offset ?? 0);
+	// SQLite reads LIMIT -1 as "no limit", which an offset alone needs.
+	if (opts.limit !== undefined || opts.offset !== undefined) {
+		query.limit(opts.limit ?? -1).offset(opts.offset ?? 0);
+	}
 	return query;
 }
 
@@ -143,10 +146,9 @@ async function findByHash(db: Queryable, userId: string, hash: string, exceptId?
 	return row;
 }
 
-export type WriteResult =
-	| { ok: true; card: PersonalCard }
-	| { ok: false; reason: 'duplicate'; existingId: string }
-	| { ok: false; reason: 'not-found' };
+export type CreateResult =
+	{ ok: true; card: PersonalCard } | { ok: false; reason: 'duplicate'; existingId: string };
+export type UpdateResult = CreateResult | { ok: false; reason: 'not-found' };
 
 export const DUPLICATE_MESSAGE = 'You already have a card with this front and back.';
 
@@ -159,7 +161,7 @@ export async function createPersonalCard(
 	userId: string,
 	draft: CardDraft,
 	now: Date
-): Promise<WriteResult> {
+): Promise<CreateResult> {
 	const card: PersonalCard = { id: newPersonalCardId(), ...draft, createdAt: now, updatedAt: now };
 	const contentHash = cardContentHash(draft.front, draft.back);
 	const inserted = await db
@@ -184,7 +186,7 @@ export async function updatePersonalCard(
 	id: string,
 	patch: CardPatch,
 	now: Date
-): Promise<WriteResult> {
+): Promise<UpdateResult> {
 	try {
 		return await db.transaction(async (tx) => {
 			const current = await getPersonalCard(tx, userId, id);
