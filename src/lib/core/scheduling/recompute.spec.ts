@@ -175,3 +175,38 @@ describe('applying reviews in any order', () => {
 		expect(result.rows.at(-1)?.dueAfter.getTime()).toBe(due);
 	});
 });
+
+describe('a card with a seeded memory', () => {
+	const base: CardMemory = {
+		due: new Date(T0 + 10 * DAY_MS),
+		stability: 8,
+		difficulty: 3,
+		elapsedDays: 0,
+		scheduledDays: 10,
+		learningSteps: 0,
+		reps: 1,
+		lapses: 0,
+		state: 2,
+		lastReview: new Date(T0)
+	};
+	const review: StoredReview = {
+		id: 'r1',
+		cardId: 'a',
+		rating: 3,
+		reviewedAt: new Date(T0 + 9 * DAY_MS),
+		dueAfter: null
+	};
+
+	it('continues from the seed, not from a new card', () => {
+		const seeded = recomputeCard('a', [review], review, scheduler, null, base).memory;
+		const fresh = recomputeCard('a', [review], review, scheduler, null).memory;
+		expect(seeded?.reps).toBe(2);
+		expect(seeded?.state).toBe(2);
+		expect(seeded?.stability).toBeGreaterThan(base.stability);
+		expect(fresh?.reps).toBe(1);
+	});
+
+	it('is back to the seed when its only review is undone', () => {
+		expect(recomputeCard('a', [], review, scheduler, null, base).memory).toEqual(base);
+	});
+});

@@ -23,7 +23,7 @@ export interface RecomputedRow {
 export interface Recomputed {
 	/** Rows from the change on, with their new derived values. */
 	rows: RecomputedRow[];
-	/** The card now; null when no review is left. */
+	/** The card now: the base when no review is left, null if it has none. */
 	memory: CardMemory | null;
 }
 
@@ -36,11 +36,12 @@ export function recomputeCard(
 	log: readonly StoredReview[],
 	changed: LoggedReview,
 	scheduler: Scheduler,
-	workload: Workload | null
+	workload: Workload | null,
+	base: CardMemory | null = null
 ): Recomputed {
-	const { steps } = replay(cardId, log, scheduler);
+	const { steps } = replay(cardId, log, scheduler, base);
 	const rows: RecomputedRow[] = [];
-	let memory: CardMemory | null = null;
+	let memory: CardMemory | null = base;
 	for (const step of steps) {
 		const unchanged = compareReviews(step.review, changed) < 0 && step.review.dueAfter !== null;
 		if (unchanged) {

@@ -30,15 +30,19 @@ export interface Replay<R extends LoggedReview = LoggedReview> {
 	last: Outcome | null;
 }
 
-/** Replays one card's reviews in log order from a never-reviewed card. */
+/**
+ * Replays one card's reviews in log order, from a never-reviewed card or from `base` (a memory
+ * the card was given before its first logged review, such as one seeded by a placement check).
+ */
 export function replay<R extends LoggedReview>(
 	cardId: string,
 	log: readonly R[],
-	scheduler: Scheduler
+	scheduler: Scheduler,
+	base: CardMemory | null = null
 ): Replay<R> {
 	const sorted = [...log].sort(compareReviews);
 	const steps: ReplayStep<R>[] = [];
-	let memory: CardMemory | null = null;
+	let memory: CardMemory | null = base;
 	for (const review of sorted) {
 		const outcome = scheduler.review(cardId, memory, review.rating, review.reviewedAt);
 		steps.push({ review, before: memory, outcome });

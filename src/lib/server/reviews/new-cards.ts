@@ -1,0 +1,94 @@
+// The new cards a learner meets today. Until the plan drives this (H-plan), they are the
+// learner's own cards not yet studied, oldest first, then the built-in cards of the active
+// target's gap skills, lowest level first — a level's evidence needs its cards before the
+// next level's. Capped by the new-cards-per-day setting, minus those already started today.
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import * as table from '$lib/server/db/schema';
+import { getDeck } from '$lib/server/content';
+import { learnerDay } from '$lib/core/scheduling';
+import type { Queryable } from './db';
+import { getReviewSettings } from './settings';
+import { activeGapSkills } from './target-gap';
+
+export interface NewCard {
+	id: string;
+	skillId: string;
+	level: number;
+	personal: boolean;
+}
+
+export interface NewCardsToday {
+	cards: NewCard[];
+	/** The learner's daily limit. */
+	limit: number;
+	/** New cards already reviewed for the first time today. */
+	startedToday: number;
+}
+
+/** Cards first studied today: reviews today of a card that was new when reviewed. */
+export async function countStartedToday(db: Queryable, userId: string, now: Date) {
+	const settings = await getReviewSettings(db, userId);
+	const day = learnerDay(now, settings.timezone, settings.dayStartHour);
+	const [row] = await db
+		.select({ n: count() })
+		.from(table.reviewLog)
+		.where(
+			and(
+				eq(table.reviewLog.userId, userId),
+				eq(table.reviewLog.stateBefore, 0),
+				gte(table.reviewLog.reviewedAt, day.start),
+				lt(table.reviewLog.reviewedAt, day.end)
+			)
+		);
+	return row?.n ?? 0;
+}
+
+export async function newCardsForToday(
+	db: Queryable,
+	userId: string,
+	now: Date
+): Promise<NewCardsToday> {
+	const settings = await getReviewSettings(db, userId);
+	const startedToday = await countStartedToday(db, userId, now);
+	const remaining = Math.max(0, settings.newCardsPerDay - startedToday);
+	const result = { cards: [] as NewCard[], limit: settings.newCardsPerDay, startedToday };
+	if (remaining === 0) return result;
+
+	// Any state row means the card was studied, or set aside (suspended, buried) by hand.
+	const states = await db
+		.select({ cardId: table.cardState.cardId })
+		.from(table.cardState)
+		.where(eq(table.cardState.userId, userId));
+	const seen = new Set(states.map((s) => s.cardId));
+
+	const personal = await db
+		.select({
+			id: table.personalCard.id,
+			skillId: table.personalCard.skillId,
+			level: table.personalCard.level
+		})
+		.from(table.personalCard)
+		.where(eq(table.personalCard.userId, userId))
+		.orderBy(table.personalCard.createdAt, table.personalCard.id);
+	for (const card of personal) {
+		if (result.cards.length >= remaining) return result;
+		if (!seen.has(card.id)) result.cards.push({ ...card, personal: true });
+	}
+
+	const gap = new Map((await activeGapSkills(db, userId)).map((s) => [s.skillId, s]));
+	if (gap.size === 0) return result;
+	const deck = (await getDeck())
+		.filter((c) => !c.retired && !seen.has(c.id))
+		.filter((c) => c.level <= (gap.get(c.skillId)?.target ?? 0))
+		.sort(
+			(a, b) =>
+				a.level - b.level ||
+				(gap.get(b.skillId)?.weight ?? 0) - (gap.get(a.skillId)?.weight ?? 0) ||
+				a.skillId.localeCompare(b.skillId) ||
+				a.id.localeCompare(b.id)
+		);
+	for (const card of deck.slice(0, remaining - result.cards.length)) {
+		result.cards.push({ id: card.id, skillId: card.skillId, level: card.level, personal: false });
+	}
+	return result;
+}

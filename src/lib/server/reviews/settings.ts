@@ -1,0 +1,174 @@
+// A learner's review settings: read from `user`, review_settings and (for light days) the
+// plan's settings; written through one valibot schema shared by the form and PUT /api/settings.
+import * as v from 'valibot';
+import { eq } from 'drizzle-orm';
+import * as table from '$lib/server/db/schema';
+import {
+	DEFAULT_REVIEW_SETTINGS,
+	MAX_INTERVAL_MAX,
+	MAX_INTERVAL_MIN,
+	NEW_CARDS_MAX,
+	RETENTION_MAX,
+	RETENTION_MIN,
+	formatSteps,
+	isValidTimeZone,
+	parseSteps,
+	type ReviewSettings,
+	type Step
+} from '$lib/core/scheduling';
+import type { Queryable } from './db';
+
+/** The plan's default light days (ISO weekdays, Saturday and Sunday) until it has a row. */
+const PLAN_DEFAULT_LIGHT_DAYS = [6, 7];
+
+export async function getReviewSettings(db: Queryable, userId: string): Promise<ReviewSettings> {
+	const [row] = await db
+		.select({
+			timezone: table.user.timezone,
+			dayStartHour: table.user.dayStartHour,
+			desiredRetention: table.user.desiredRetention,
+			maximumInterval: table.user.maximumInterval,
+			fsrsParams: table.user.fsrsParams,
+			learningSteps: table.reviewSettings.learningSteps,
+			relearningSteps: table.reviewSettings.relearningSteps,
+			newCardsPerDay: table.reviewSettings.newCardsPerDay,
+			lightDays: table.planSettings.lightDays
+		})
+		.from(table.user)
+		.leftJoin(table.reviewSettings, eq(table.reviewSettings.userId, table.user.id))
+		.leftJoin(table.planSettings, eq(table.planSettings.userId, table.user.id))
+		.where(eq(table.user.id, userId));
+	if (!row) return DEFAULT_REVIEW_SETTINGS;
+	return {
+		timezone: isValidTimeZone(row.timezone) ? row.timezone : 'UTC',
+		dayStartHour: row.dayStartHour,
+		desiredRetention: row.desiredRetention,
+		maximumInterval: row.maximumInterval,
+		learningSteps: row.learningSteps ?? DEFAULT_REVIEW_SETTINGS.learningSteps,
+		relearningSteps: row.relearningSteps ?? DEFAULT_REVIEW_SETTINGS.relearningSteps,
+		newCardsPerDay: row.newCardsPerDay ?? DEFAULT_REVIEW_SETTINGS.newCardsPerDay,
+		// The plan stores ISO weekdays (1 = Monday … 7 = Sunday); the scheduler uses 0 = Sunday.
+		lightDays: (row.lightDays ?? PLAN_DEFAULT_LIGHT_DAYS).map((d) => d % 7),
+		params: parseParams(row.fsrsParams)
+	};
+}
+
+function parseParams(json: string | null): number[] | null {
+	if (!json) return null;
+	try {
+		const value = JSON.parse(json) as unknown;
+		return Array.isArray(value) && value.length === 21 && value.every(Number.isFinite)
+			? (value as number[])
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+const numberFrom = (message: string) =>
+	v.union(
+		[
+			v.number(message),
+			v.pipe(v.string(message), v.trim(), v.regex(/^-?\d+(\.\d+)?$/, message), v.transform(Number))
+		],
+		message
+	);
+
+const stepsField = (message: string) =>
+	v.pipe(
+		v.union(
+			[
+				v.string(message),
+				v.pipe(
+					v.array(v.string(message)),
+					v.transform((a) => a.join(' '))
+				)
+			],
+			message
+		),
+		v.maxLength(100, message),
+		v.transform((text) => parseSteps(text)),
+		v.check((steps): steps is Step[] => steps !== null, message),
+		v.transform((steps) => steps as Step[])
+	);
+
+export const reviewSettingsSchema = v.object({
+	desiredRetention: v.pipe(
+		numberFrom('Enter a retention between 0.70 and 0.97.'),
+		v.minValue(RETENTION_MIN, 'Enter a retention between 0.70 and 0.97.'),
+		v.maxValue(RETENTION_MAX, 'Enter a retention between 0.70 and 0.97.')
+	),
+	maximumInterval: v.pipe(
+		numberFrom('Enter a whole number of days.'),
+		v.integer('Enter a whole number of days.'),
+		v.minValue(MAX_INTERVAL_MIN, `Enter ${MAX_INTERVAL_MIN} to ${MAX_INTERVAL_MAX} days.`),
+		v.maxValue(MAX_INTERVAL_MAX, `Enter ${MAX_INTERVAL_MIN} to ${MAX_INTERVAL_MAX} days.`)
+	),
+	learningSteps: stepsField('Use up to 5 steps like "1m 10m" (minutes or hours, under a day).'),
+	relearningSteps: stepsField('Use up to 5 steps like "10m" (minutes or hours, under a day).'),
+	timezone: v.pipe(
+		v.string('Choose a time zone.'),
+		v.trim(),
+		v.maxLength(64, 'Choose a time zone from the list.'),
+		v.check(isValidTimeZone, 'Choose a time zone from the list.')
+	),
+	dayStartHour: v.pipe(
+		numberFrom('Choose an hour from 0 to 23.'),
+		v.integer('Choose an hour from 0 to 23.'),
+		v.minValue(0, 'Choose an hour from 0 to 23.'),
+		v.maxValue(23, 'Choose an hour from 0 to 23.')
+	),
+	newCardsPerDay: v.pipe(
+		numberFrom(`Enter 0 to ${NEW_CARDS_MAX}.`),
+		v.integer(`Enter 0 to ${NEW_CARDS_MAX}.`),
+		v.minValue(0, `Enter 0 to ${NEW_CARDS_MAX}.`),
+		v.maxValue(NEW_CARDS_MAX, `Enter 0 to ${NEW_CARDS_MAX}.`)
+	)
+});
+
+export type ReviewSettingsInput = v.InferOutput<typeof reviewSettingsSchema>;
+export const SETTINGS_FIELDS = Object.keys(
+	reviewSettingsSchema.entries
+) as (keyof ReviewSettingsInput)[];
+
+/** The editable settings as the form shows them. */
+export function settingsForm(settings: ReviewSettings): Record<keyof ReviewSettingsInput, string> {
+	return {
+		desiredRetention: settings.desiredRetention.toFixed(2),
+		maximumInterval: String(settings.maximumInterval),
+		learningSteps: formatSteps(settings.learningSteps),
+		relearningSteps: formatSteps(settings.relearningSteps),
+		timezone: settings.timezone,
+		dayStartHour: String(settings.dayStartHour),
+		newCardsPerDay: String(settings.newCardsPerDay)
+	};
+}
+
+export async function saveReviewSettings(
+	db: Queryable,
+	userId: string,
+	input: ReviewSettingsInput,
+	now: Date
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(table.user)
+			.set({
+				desiredRetention: input.desiredRetention,
+				maximumInterval: input.maximumInterval,
+				timezone: input.timezone,
+				dayStartHour: input.dayStartHour
+			})
+			.where(eq(table.user.id, userId));
+		const values = {
+			learningSteps: input.learningSteps,
+			relearningSteps: input.relearningSteps,
+			newCardsPerDay: input.newCardsPerDay,
+			updatedAt: now
+		};
+		await tx
+			.insert(table.reviewSettings)
+			.values({ userId, ...values })
+			.onConflictDoUpdate({ target: table.reviewSettings.userId, set: values });
+	});
+}

@@ -1,0 +1,160 @@
+// The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
+import { and, desc, eq, gte } from 'drizzle-orm';
+import * as table from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db';
+import { getDeckSource } from '$lib/server/content';
+import {
+	addDays,
+	dayKeyOf,
+	daysWithWork,
+	dueForecast,
+	masteryBySkill,
+	reviewsPerDay,
+	streak,
+	trueRetention,
+	type CardStateCode,
+	type Clock,
+	type DayKey,
+	type Rating,
+	type Retention,
+	type SkillMastery,
+	type StatsCard,
+	type StatsReview,
+	type Streak
+} from '$lib/core/scheduling';
+import { schedulerFor } from './scheduler';
+import { getReviewSettings } from './settings';
+import { memoryOf } from './store';
+import type { Queryable } from './db';
+
+export const HEATMAP_WEEKS = 26;
+export const FORECAST_DAYS = 30;
+const STREAK_LOOKBACK_DAYS = 400;
+
+async function statsReviews(db: Queryable, userId: string, since?: Date): Promise<StatsReview[]> {
+	const rows = await db
+		.select({
+			cardId: table.reviewLog.cardId,
+			rating: table.reviewLog.rating,
+			reviewedAt: table.reviewLog.reviewedAt,
+			stateBefore: table.reviewLog.stateBefore,
+			dueAfter: table.reviewLog.dueAfter
+		})
+		.from(table.reviewLog)
+		.where(
+			since
+				? and(eq(table.reviewLog.userId, userId), gte(table.reviewLog.reviewedAt, since))
+				: eq(table.reviewLog.userId, userId)
+		);
+	return rows.map((r) => ({
+		cardId: r.cardId,
+		rating: r.rating as Rating,
+		reviewedAt: r.reviewedAt,
+		stateBefore: (r.stateBefore ?? 0) as CardStateCode,
+		dueAfter: r.dueAfter ?? r.reviewedAt
+	}));
+}
+
+async function statsCards(db: Queryable, userId: string): Promise<StatsCard[]> {
+	const rows = await db.select().from(table.cardState).where(eq(table.cardState.userId, userId));
+	return rows.map((row) => ({
+		cardId: row.cardId,
+		skillId: row.skillId,
+		level: row.level,
+		memory: row.state === 0 ? null : memoryOf(row),
+		suspended: row.suspended,
+		buriedUntil: row.buriedUntil
+	}));
+}
+
+/** The current streak, from the last 400 days of reviews. */
+export async function currentStreak(db: Queryable, userId: string, now: Date): Promise<number> {
+	const settings = await getReviewSettings(db, userId);
+	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
+	const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
+	const [reviews, cards] = await Promise.all([
+		statsReviews(db, userId, since),
+		statsCards(db, userId)
+	]);
+	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
+	const days = new Set(reviewsPerDay(reviews, clock).keys());
+	return streak(days, daysWithWork(reviews, cards, clock), today).current;
+}
+
+export interface Stats {
+	today: DayKey;
+	streak: Streak;
+	totalReviews: number;
+	/** Reviews per day for the heatmap: HEATMAP_WEEKS whole weeks ending with today's week. */
+	heatmap: { day: DayKey; count: number }[];
+	retention: Retention;
+	desiredRetention: number;
+	/** Cards due on each of the next FORECAST_DAYS days, today first. */
+	forecast: { day: DayKey; count: number }[];
+	mastery: (SkillMastery & { name: string })[];
+}
+
+export async function getStats(
+	db: Database,
+	userId: string,
+	now: Date,
+	skillName: (id: string) => string = (id) => id
+): Promise<Stats> {
+	const settings = await getReviewSettings(db, userId);
+	const scheduler = schedulerFor(settings);
+	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
+	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
+	const [reviews, cards, ratings] = await Promise.all([
+		statsReviews(db, userId),
+		statsCards(db, userId),
+		db
+			.select({ skillId: table.assessment.skillId, level: table.assessment.level })
+			.from(table.assessment)
+			.where(eq(table.assessment.userId, userId))
+			.orderBy(desc(table.assessment.createdAt))
+	]);
+
+	const perDay = reviewsPerDay(reviews, clock);
+	const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+	// Columns are weeks Sunday → Saturday; the last column holds today.
+	const first = addDays(today, -weekday - 7 * (HEATMAP_WEEKS - 1));
+	const heatmap = Array.from({ length: HEATMAP_WEEKS * 7 }, (_, i) => {
+		const day = addDays(first, i);
+		return { day, count: perDay.get(day) ?? 0 };
+	}).filter((cell) => cell.day <= today);
+
+	const forecast = dueForecast(cards, clock, FORECAST_DAYS).map((count, i) => ({
+		day: addDays(today, i),
+		count
+	}));
+
+	const reached = new Map<string, number>();
+	for (const r of ratings) if (!reached.has(r.skillId)) reached.set(r.skillId, r.level);
+	// Cards not yet studied count towards coverage of the levels reached.
+	const studied = new Set(cards.map((c) => c.cardId));
+	const skills = new Set([...reached.keys(), ...cards.map((c) => c.skillId)]);
+	const unstudied: StatsCard[] = getDeckSource()
+		.filter((c) => !c.retired && skills.has(c.skillId) && !studied.has(c.id))
+		.map((c) => ({
+			cardId: c.id,
+			skillId: c.skillId,
+			level: c.level,
+			memory: null,
+			suspended: false,
+			buriedUntil: null
+		}));
+	const mastery = masteryBySkill([...cards, ...unstudied], scheduler.w, now, reached)
+		.filter((m) => m.level > 0 || m.reviewed > 0)
+		.map((m) => ({ ...m, name: skillName(m.skillId) }));
+
+	return {
+		today,
+		streak: streak(new Set(perDay.keys()), daysWithWork(reviews, cards, clock), today),
+		totalReviews: reviews.length,
+		heatmap,
+		retention: trueRetention(reviews, clock, 30),
+		desiredRetention: settings.desiredRetention,
+		forecast,
+		mastery
+	};
+}

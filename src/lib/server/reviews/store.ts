@@ -1,0 +1,167 @@
+// The database side of one card's schedule: its log, its state row, and the learner's
+// workload around a due window. Every query is scoped by the learner's id.
+import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import * as table from '$lib/server/db/schema';
+import {
+	DAY_MS,
+	dayKeyOf,
+	type CardMemory,
+	type CardStateCode,
+	type FuzzWindow,
+	type Rating,
+	type ReviewSettings,
+	type StoredReview,
+	type Workload
+} from '$lib/core/scheduling';
+import type { Queryable } from './db';
+
+export type CardStateRow = typeof table.cardState.$inferSelect;
+
+export async function loadCardLog(
+	db: Queryable,
+	userId: string,
+	cardId: string
+): Promise<StoredReview[]> {
+	const rows = await db
+		.select({
+			id: table.reviewLog.id,
+			cardId: table.reviewLog.cardId,
+			rating: table.reviewLog.rating,
+			reviewedAt: table.reviewLog.reviewedAt,
+			dueAfter: table.reviewLog.dueAfter
+		})
+		.from(table.reviewLog)
+		.where(and(eq(table.reviewLog.userId, userId), eq(table.reviewLog.cardId, cardId)))
+		.orderBy(asc(table.reviewLog.reviewedAt), asc(table.reviewLog.id));
+	return rows.map((r) => ({ ...r, rating: r.rating as Rating }));
+}
+
+export async function loadState(
+	db: Queryable,
+	userId: string,
+	cardId: string
+): Promise<CardStateRow | undefined> {
+	const [row] = await db
+		.select()
+		.from(table.cardState)
+		.where(and(eq(table.cardState.userId, userId), eq(table.cardState.cardId, cardId)));
+	return row;
+}
+
+type MemoryRow = Pick<
+	CardStateRow,
+	| 'due'
+	| 'stability'
+	| 'difficulty'
+	| 'elapsedDays'
+	| 'scheduledDays'
+	| 'learningSteps'
+	| 'reps'
+	| 'lapses'
+	| 'state'
+	| 'lastReview'
+>;
+
+export function memoryOf(row: MemoryRow): CardMemory {
+	return {
+		due: row.due,
+		stability: row.stability,
+		difficulty: row.difficulty,
+		elapsedDays: row.elapsedDays,
+		scheduledDays: row.scheduledDays,
+		learningSteps: row.learningSteps,
+		reps: row.reps,
+		lapses: row.lapses,
+		state: row.state as CardStateCode,
+		lastReview: row.lastReview
+	};
+}
+
+export function memoryColumns(memory: CardMemory) {
+	return {
+		due: memory.due,
+		stability: memory.stability,
+		difficulty: memory.difficulty,
+		elapsedDays: memory.elapsedDays,
+		scheduledDays: memory.scheduledDays,
+		learningSteps: memory.learningSteps,
+		reps: memory.reps,
+		lapses: memory.lapses,
+		state: memory.state,
+		lastReview: memory.lastReview
+	};
+}
+
+/**
+ * The learner's due cards per day around a fuzz window, not counting `cardId` itself.
+ * Days outside the window count as empty: only the window's days are ever asked for.
+ */
+export async function workloadAround(
+	db: Queryable,
+	userId: string,
+	cardId: string,
+	window: FuzzWindow | null,
+	settings: ReviewSettings
+): Promise<Workload> {
+	const counts = new Map<string, number>();
+	if (window) {
+		// A day either side covers the learner's day boundaries.
+		const from = new Date(window.reviewedAt.getTime() + (window.minDays - 1) * DAY_MS);
+		const to = new Date(window.reviewedAt.getTime() + (window.maxDays + 2) * DAY_MS);
+		const rows = await db
+			.select({ due: table.cardState.due })
+			.from(table.cardState)
+			.where(
+				and(
+					eq(table.cardState.userId, userId),
+					ne(table.cardState.cardId, cardId),
+					eq(table.cardState.suspended, false),
+					ne(table.cardState.state, 0),
+					gte(table.cardState.due, from),
+					lt(table.cardState.due, to)
+				)
+			);
+		for (const { due } of rows) {
+			const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
+			counts.set(day, (counts.get(day) ?? 0) + 1);
+		}
+	}
+	return {
+		timezone: settings.timezone,
+		dayStartHour: settings.dayStartHour,
+		lightDays: settings.lightDays,
+		dueOn: (day) => counts.get(day) ?? 0
+	};
+}
+
+/** The card's memory before its first logged review, when it did not start new. */
+export async function loadBase(
+	db: Queryable,
+	userId: string,
+	cardId: string
+): Promise<CardMemory | null> {
+	const [row] = await db
+		.select()
+		.from(table.cardBase)
+		.where(and(eq(table.cardBase.userId, userId), eq(table.cardBase.cardId, cardId)));
+	return row ? memoryOf(row) : null;
+}
+
+/**
+ * A card with a studied state but no log was seeded (placement check): before its first
+ * logged review, keep that state as the base every replay starts from.
+ */
+export async function captureBase(db: Queryable, userId: string, cardId: string, now: Date) {
+	const state = await loadState(db, userId, cardId);
+	if (!state || state.state === 0) return;
+	const [logged] = await db
+		.select({ id: table.reviewLog.id })
+		.from(table.reviewLog)
+		.where(and(eq(table.reviewLog.userId, userId), eq(table.reviewLog.cardId, cardId)))
+		.limit(1);
+	if (logged) return;
+	await db
+		.insert(table.cardBase)
+		.values({ userId, cardId, ...memoryColumns(memoryOf(state)), capturedAt: now })
+		.onConflictDoNothing();
+}
