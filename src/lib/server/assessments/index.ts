@@ -2,3 +2,4 @@ export * from './store';
 export * from './schemas';
 export * from './placement';
 export * from './calibration';
+export * from './rubric';

@@ -18,11 +18,16 @@ import { getActiveTarget } from '$lib/server/targets/store';
 import { fsrsParameters } from '$lib/server/gap/levels';
 import { latestRatings } from './store';
 
-/** What happened to each asked skill in this placement run: passed, failed, or no cards. */
-export type StepOutcome = 'passed' | 'failed' | 'skipped';
+/** What happened to each asked skill in this run; "lowered": failed, then the suggestion taken. */
+export type StepOutcome = 'passed' | 'failed' | 'skipped' | 'lowered';
 export type PlacementProgress = Map<string, StepOutcome>;
 
-const CODES: Record<string, StepOutcome> = { p: 'passed', f: 'failed', s: 'skipped' };
+const CODES: Record<string, StepOutcome> = {
+	p: 'passed',
+	f: 'failed',
+	s: 'skipped',
+	l: 'lowered'
+};
 
 /** Progress travels in the URL (`?r=docker:p,python:f`): the quiz keeps no server state. */
 export function parseProgress(param: string | null): PlacementProgress {

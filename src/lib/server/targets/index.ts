@@ -3,3 +3,5 @@ export * from './schemas';
 export { analyzeText } from './analyze';
 export { jdLimiter, TokenBuckets } from './rate-limit';
 export { targetJson } from './json';
+export * from './editor';
+export * from './options';
