@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getGraph, getSkillCards } from '$lib/server/content';
+import { dependents } from '$lib/core/graph';
+import { getDb } from '$lib/server/db';
+import { getUserLevel } from './user-level.server';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const graph = getGraph();
+	const skill = graph.skillById.get(params.id);
+	if (!skill) error(404, 'There is no skill with that id.');
+	const name = (id: string) => graph.skillById.get(id)?.name ?? id;
+	const area = graph.areas.find((a) => a.id === skill.area)!;
+	const cards = await getSkillCards(skill.id);
+	return {
+		skill,
+		area,
+		needs: skill.prerequisites.map((p) => ({ ...p, name: name(p.id) })),
+		unlocks: dependents(graph, skill.id).map((d) => ({ ...d, name: name(d.id) })),
+		cards: cards.map(({ id, level, kind, frontHtml, backHtml, source }) => ({
+			id,
+			level,
+			kind,
+			frontHtml,
+			backHtml,
+			source
+		})),
+		userLevel: locals.user ? await getUserLevel(await getDb(), locals.user.id, skill.id) : null,
+		signedIn: locals.user !== null
+	};
+};
