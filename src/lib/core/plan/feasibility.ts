@@ -22,14 +22,32 @@ export function scaleBudget(budget: PlanBudget, minutes: number): PlanBudget {
  */
 export function minutesNeeded(
 	budget: PlanBudget,
-	finishesBy: (b: PlanBudget) => boolean
+	finishesBy: (b: PlanBudget) => boolean,
+	/** A first guess (time scales roughly inversely with minutes) to narrow the search. */
+	estimate?: number
 ): number | null {
 	if (!finishesBy(scaleBudget(budget, MAX_MINUTES_PER_DAY))) return null;
 	let lo = Math.max(0, budget.minutesPerDay);
 	let hi = MAX_MINUTES_PER_DAY;
+	const fits = (m: number) => finishesBy(scaleBudget(budget, m));
+	if (estimate !== undefined && estimate > lo && estimate < hi) {
+		// Bracket the guess within ±15 % before bisecting: a few runs instead of eleven.
+		const guess = Math.round(estimate);
+		if (fits(guess)) {
+			hi = guess;
+			const below = Math.max(lo, Math.floor(guess * 0.85));
+			if (below > lo && !fits(below)) lo = below;
+			else if (below > lo) hi = below;
+		} else {
+			lo = guess;
+			const above = Math.min(hi, Math.ceil(guess * 1.15));
+			if (above < hi && fits(above)) hi = above;
+			else if (above < hi) lo = above;
+		}
+	}
 	while (hi - lo > 1) {
 		const mid = Math.floor((lo + hi) / 2);
-		if (finishesBy(scaleBudget(budget, mid))) hi = mid;
+		if (fits(mid)) hi = mid;
 		else lo = mid;
 	}
 	return hi;

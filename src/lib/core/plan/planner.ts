@@ -66,7 +66,12 @@ export function planStudy(input: PlanInput): Plan {
 		targetDate !== null && sched.finishDay !== null && sched.finishDay <= dayNumber(targetDate);
 	if (targetDate && !empty && !fitsNow && budget.studyDays.length > 0) {
 		const targetDay = dayNumber(targetDate);
-		needed = minutesNeeded(budget, (b) => run(b, targetDay).unscheduled.length === 0);
+		const span = targetDay - startDay + 1;
+		const estimate =
+			sched.finishDay !== null && span > 0
+				? (budget.minutesPerDay * (sched.finishDay - startDay + 1)) / span
+				: undefined;
+		needed = minutesNeeded(budget, (b) => run(b, targetDay).unscheduled.length === 0, estimate);
 	}
 	const feasibility = describeFeasibility({
 		budget,
@@ -114,9 +119,8 @@ function buildItem(
 ): PlanItem {
 	const step = prepared.steps[i]!;
 	const done = sched.endDay[i]! >= 0;
-	const sessions = done
-		? sched.sessions[i]!.map(([day, minutes]) => ({ date: isoDate(day), minutes }))
-		: [];
+	// A step cut off by the horizon keeps the sessions it got: they used the budget.
+	const sessions = sched.sessions[i]!.map(([day, minutes]) => ({ date: isoDate(day), minutes }));
 	const chain = chainFor(step, prepared);
 	const rubric = step.skill.levels[step.toLevel - 1];
 	return {
@@ -154,7 +158,10 @@ function buildWeeks(
 	budgetOf: (day: number) => number
 ): PlanWeek[] {
 	let lastDay = -Infinity;
-	for (const i of order) if (sched.endDay[i]! >= 0) lastDay = Math.max(lastDay, sched.endDay[i]!);
+	for (const i of order) {
+		const last = sched.sessions[i]!.at(-1);
+		if (last) lastDay = Math.max(lastDay, last[0]);
+	}
 	if (lastDay === -Infinity) return [];
 	const firstWeek = weekStartDay(startDay);
 	const weeks: PlanWeek[] = [];
@@ -184,7 +191,6 @@ function buildWeeks(
 	// Each week lists its items and areas in the order they are studied in it.
 	const visits: { day: number; rank: number; step: number }[] = [];
 	order.forEach((i, rank) => {
-		if (sched.endDay[i]! < 0) return;
 		for (const [day] of sched.sessions[i]!) visits.push({ day, rank, step: i });
 	});
 	visits.sort((a, b) => a.day - b.day || a.rank - b.rank);
