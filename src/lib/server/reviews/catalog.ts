@@ -2,7 +2,8 @@
 // session can still sync) and their own personal cards. Anything else is "not found".
 import { and, eq, inArray } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
-import { getDeckCard } from '$lib/server/content';
+import { getDeckSource } from '$lib/server/content';
+import type { DeckCard } from '$lib/core/types';
 import type { Queryable } from './db';
 
 export const PERSONAL_PREFIX = 'pc_';
@@ -12,6 +13,14 @@ export interface ReviewableCard {
 	skillId: string;
 	level: number;
 	personal: boolean;
+}
+
+let deckById: Map<string, DeckCard> | undefined;
+
+/** Built-in cards by id, as written: checking an id must not wait for the deck's rendering. */
+function deckCard(id: string): DeckCard | undefined {
+	deckById ??= new Map(getDeckSource().map((c) => [c.id, c]));
+	return deckById.get(id);
 }
 
 export async function findReviewableCards(
@@ -39,7 +48,7 @@ export async function findReviewableCards(
 	}
 	for (const id of new Set(ids)) {
 		if (id.startsWith(PERSONAL_PREFIX)) continue;
-		const card = await getDeckCard(id);
+		const card = deckCard(id);
 		if (card) found.set(id, { id, skillId: card.skillId, level: card.level, personal: false });
 	}
 	return found;
