@@ -51,7 +51,7 @@ function syntheticLog(cards: string[]): ReviewBody[] {
 						scheduler.w
 					)
 				: 1;
-			const rating = !memory ? 3 : rnd() < recall ? (rnd() < 0.15 ? 4 : 3) : 1;
+			const rating: 1 | 3 | 4 = !memory ? 3 : rnd() < recall ? (rnd() < 0.15 ? 4 : 3) : 1;
 			log.push(review(cardId, rating, new Date(at).toISOString()));
 			memory = scheduler.review(cardId, memory, rating, new Date(at)).memory;
 			at = memory.due.getTime() + Math.floor(rnd() * 6) * 3600_000;
