@@ -21,6 +21,7 @@ import {
 	type PersonalCard
 } from '$lib/server/cards';
 import type { CardDraft } from '$lib/core/cards';
+import { newCardsForToday } from '$lib/server/reviews/new-cards';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -164,6 +165,25 @@ describe('create, edit, delete', () => {
 		expect(await getPersonalCard(t.db, a.id, card.id)).toBeUndefined();
 		expect(await stateOf(t.db, a.id, card.id)).toBeUndefined();
 		expect(await deletePersonalCard(t.db, a.id, card.id)).toBe(false);
+	});
+});
+
+describe('review queue', () => {
+	it('offers a card written today as a new card today, and no longer once scheduled', async () => {
+		const a = await makeUser(t.db);
+		const card = await create(t.db, a.id, {}, T0);
+		const later = new Date(T0.getTime() + 60_000);
+		const today = await newCardsForToday(t.db, a.id, later);
+		expect(today.cards).toContainEqual({
+			id: card.id,
+			skillId: 'docker',
+			level: 2,
+			personal: true
+		});
+		await schedule(t.db, a.id, card);
+		expect((await newCardsForToday(t.db, a.id, later)).cards.map((c) => c.id)).not.toContain(
+			card.id
+		);
 	});
 });
 
