@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 if (existsSync('.env')) process.loadEnvFile('.env');
 process.env.PORT ||= '3000';
 process.env.DATABASE_URL ||= 'file:data/gapwise.db';
+// Card imports accept up to 1 MB of text (sent once more on confirm); adapter-node's default is 512K.
+process.env.BODY_SIZE_LIMIT ||= '2M';
 // adapter-node needs the public origin, or it assumes https and rejects form posts.
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 
