@@ -44,7 +44,7 @@ function syntheticLog(cards: string[]): ReviewBody[] {
 		let at = START + i * 3 * 3600_000;
 		while (at < NOW.getTime() - 3600_000 && log.length < 600) {
 			// The learner's true memory is three times as stable as the defaults assume.
-			const recall = memory
+			const recall: number = memory
 				? retrievabilityOf(
 						{ ...memory, stability: memory.stability * 3 },
 						new Date(at),
