@@ -35,6 +35,8 @@ export function pageData(view: PlanView, allWeeks: boolean) {
 	const items = new Map(view.items.map((i) => [i.key, i]));
 	const upcoming = view.weeks.filter((w) => w.end >= view.today);
 	const shown = allWeeks ? upcoming : upcoming.slice(0, WEEKS_SHOWN);
+	// A step spanning weeks is shown in full once, where it first appears.
+	const listed = new Set<string>();
 	const weeks = shown.map((w) => ({
 		week: w.week,
 		label: `${formatDay(w.start, false)} – ${formatDay(w.end, false)}`,
@@ -44,6 +46,7 @@ export function pageData(view: PlanView, allWeeks: boolean) {
 		budgetMinutes: w.budgetMinutes,
 		entries: w.items.map((key) => ({
 			key,
+			first: !listed.has(key) && Boolean(listed.add(key)),
 			minutes: (items.get(key)?.sessions ?? [])
 				.filter((s) => s.date >= w.start && s.date <= w.end)
 				.reduce((sum, s) => sum + s.minutes, 0)
