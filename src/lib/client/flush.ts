@@ -1,6 +1,7 @@
 // Sends one user's outbox to the server. Shared by the pages and the service worker's
 // `sync` event. The one rule that matters: an entry leaves the outbox only when a 2xx
 // response names its id as applied or duplicate (or rejected, which is reported).
+import { noteServerTime } from './clock';
 import { acknowledge, countPending, pendingFor, remove } from './journal';
 import type { JournalEntry, ReviewEntry } from './journal';
 import type { ReviewResult } from './types';
@@ -47,14 +48,17 @@ export function withOutboxLock<T>(work: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-function post(fetchFn: Fetch, url: string, body: unknown): Promise<Response> {
-	return fetchFn(url, {
+async function post(fetchFn: Fetch, url: string, body: unknown): Promise<Response> {
+	const sentAt = Date.now();
+	const response = await fetchFn(url, {
 		method: 'POST',
 		credentials: 'same-origin',
 		headers: { 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify(body),
 		signal: AbortSignal.timeout(TIMEOUT_MS)
 	});
+	noteServerTime(response, sentAt);
+	return response;
 }
 
 async function reasonOf(response: Response): Promise<string> {
@@ -100,7 +104,9 @@ async function sendReviews(fetchFn: Fetch, batch: ReviewEntry[], out: FlushOutco
 	}
 	const body = (await response.json().catch(() => null)) as { results?: ReviewResult[] } | null;
 	const sent = new Map(batch.map((review) => [review.id, review]));
-	const answered = (body?.results ?? []).filter((r) => sent.has(r.id));
+	const answered = (body?.results ?? []).filter(
+		(r): r is ReviewResult & { id: string } => r.id !== null && sent.has(r.id)
+	);
 	const acked = answered.filter((r) => r.status === 'applied' || r.status === 'duplicate');
 	const refused = answered.filter((r) => r.status === 'rejected');
 	await acknowledge(acked.map((r) => r.id));

@@ -1,5 +1,5 @@
-// What the review client reads from the server: the shapes of GET /api/queue and
-// POST /api/reviews as issue 7 states them (see src/routes/api/queue and api/reviews).
+// What the review client reads from the server: the parts of GET /api/queue and
+// POST /api/reviews it uses (the full shapes: src/lib/server/reviews/{queue,json,apply}.ts).
 
 export type Rating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
@@ -8,23 +8,25 @@ export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 
 /** Where one rating would send the card. */
 export interface RatingPreview {
 	rating: Rating;
-	/** Short human label: "10m", "3d", "2mo". */
+	/** Short human label: "10m", "3d", "2.5mo". */
 	label: string;
 	/** ISO time the card would next be due. */
 	due: string;
+	/** For a rating that brings the card back today: the previews when it is shown again. */
+	next?: RatingPreview[];
 }
 
 export interface QueueCard {
 	id: string;
 	skillId: string;
 	skillName?: string;
+	/** A cloze card's back repeats the whole text with the answer marked: it replaces the front. */
+	kind?: 'qa' | 'cloze' | 'choice' | 'code' | 'failure';
 	/** Sanitised HTML, rendered on the server. */
 	front: string;
 	back: string;
 	isNew: boolean;
 	personal: boolean;
-	/** A cloze card's back repeats the whole text with the answer marked: it replaces the front. */
-	kind?: 'qa' | 'cloze' | 'choice' | 'code' | 'failure';
 	previews: RatingPreview[];
 	/** Where to relearn the skill when a built-in card turns into a leech. */
 	resourcesUrl?: string;
@@ -34,24 +36,26 @@ export interface QueueData {
 	cards: QueueCard[];
 	/** Server time the queue was computed: local actions after it are not reflected yet. */
 	generatedAt: string;
-	/** End of the learner's day (ISO): cards due before it belong to this session. */
+	/** End of the learner's day (ISO): a card due before it comes back in this session. */
 	dayEnd?: string;
 	doneToday: number;
 	streak?: number;
+	/** Reviews due tomorrow as things stand. */
 	tomorrow?: number;
 }
 
 export type ReviewStatus = 'applied' | 'duplicate' | 'rejected';
 
 export interface ReviewResult {
-	id: string;
+	id: string | null;
 	status: ReviewStatus;
 	reason?: string;
+	/** The card's state after the review (applied or duplicate). */
 	card?: {
 		id: string;
-		due?: string;
-		leech?: boolean;
-		suspended?: boolean;
-		previews?: RatingPreview[];
+		due: string | null;
+		suspended: boolean;
+		leech: boolean;
+		previews: RatingPreview[];
 	};
 }

@@ -4,11 +4,12 @@ import { flushSync } from 'svelte';
 import { record, undoReview, type JournalEntry, type ReviewEntry } from '$lib/client/journal';
 import { withOutboxLock } from '$lib/client/flush';
 import type { Syncer } from '$lib/client/syncer.svelte';
+import { serverNow } from '$lib/client/clock';
 import type { QueueCard, Rating, ReviewResult } from '$lib/client/types';
 
 /** A card rated into a learning step comes back after this many other cards. */
 const RETURN_AFTER = 4;
-/** FSRS's long-term intervals start at a day: anything shorter is a step within the session. */
+/** Without the learner's day end: FSRS's long-term intervals start at a day, steps are shorter. */
 const SAME_SESSION_MS = 20 * 3600_000;
 /** A card left open this long was not being looked at the whole time. */
 const MAX_DURATION_MS = 10 * 60_000;
@@ -44,11 +45,15 @@ export class ReviewSession {
 	readonly #user: string;
 	readonly #syncer: Syncer;
 
-	constructor(user: string, syncer: Syncer, cards: QueueCard[], done: number) {
+	/** End of the learner's day (ms): a rating due before it brings the card back in this session. */
+	dayEnd: number | undefined;
+
+	constructor(user: string, syncer: Syncer, cards: QueueCard[], done: number, dayEnd?: string) {
 		this.#user = user;
 		this.#syncer = syncer;
 		this.cards = cards;
 		this.done = done;
+		this.dayEnd = dayEnd ? Date.parse(dayEnd) : undefined;
 	}
 
 	get current(): SessionCard | undefined {
@@ -60,7 +65,8 @@ export class ReviewSession {
 	}
 
 	/** Replaces the queue (after reconciling with the outbox) without disturbing an answer shown. */
-	replace(cards: QueueCard[], done: number) {
+	replace(cards: QueueCard[], done: number, dayEnd?: string) {
+		if (dayEnd) this.dayEnd = Date.parse(dayEnd);
 		const keepCurrent = this.revealed && cards[0]?.id === this.current?.id;
 		this.cards = cards;
 		this.done = done;
@@ -90,7 +96,7 @@ export class ReviewSession {
 		const card = this.current;
 		if (!card || !this.revealed) return;
 		performance.mark('grade');
-		const now = Date.now();
+		const now = serverNow();
 		const entry: ReviewEntry = {
 			id: crypto.randomUUID(),
 			user: this.#user,
@@ -100,14 +106,15 @@ export class ReviewSession {
 			rating,
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted once, not state
 			reviewedAt: new Date(now).toISOString(),
-			durationMs: Math.max(0, Math.min(MAX_DURATION_MS, now - this.#shownAt)),
+			durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Date.now() - this.#shownAt)),
 			createdAt: now
 		};
 		const rest = this.cards.slice(1);
 		const preview = card.previews.find((p) => p.rating === rating);
-		if (preview && Date.parse(preview.due) - now < SAME_SESSION_MS) {
-			// Its next previews are known once the server has the rating; until then none are shown.
-			const back: SessionCard = { ...card, isNew: false, previews: [], returnedBy: entry.id };
+		if (preview && this.#returnsToday(Date.parse(preview.due), now)) {
+			// The queue already says what the ratings after this one would give (preview.next).
+			const previews = preview.next ?? [];
+			const back: SessionCard = { ...card, isNew: false, previews, returnedBy: entry.id };
 			rest.splice(Math.min(rest.length, RETURN_AFTER), 0, back);
 		}
 		this.cards = rest;
@@ -155,6 +162,10 @@ export class ReviewSession {
 		this.#channel?.postMessage({ user: this.#user, cardId: card.id });
 	}
 
+	#returnsToday(due: number, now: number): boolean {
+		return this.dayEnd !== undefined ? due < this.dayEnd : due - now < SAME_SESSION_MS;
+	}
+
 	dismissLeech() {
 		this.leech = null;
 	}
@@ -186,13 +197,14 @@ export class ReviewSession {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
 		const mine = new Map(this.#history.map((rated) => [rated.entry.id, rated]));
 		for (const result of results) {
-			const rated = mine.get(result.id);
-			if (!rated || !result.card) continue;
+			const rated = result.id === null ? undefined : mine.get(result.id);
+			if (!rated || !result.card || result.status !== 'applied') continue;
 			const { previews, leech, suspended } = result.card;
 			if (leech || suspended) {
+				// Suspended by this very rating: it leaves the session, and a leech asks for action.
 				this.cards = this.cards.filter((c) => c.returnedBy !== result.id);
 				if (leech) this.leech = { card: rated.card };
-			} else if (previews) {
+			} else {
 				this.cards = this.cards.map((c) => (c.returnedBy === result.id ? { ...c, previews } : c));
 			}
 		}
