@@ -1,0 +1,76 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
+import {
+	getReviewSettings,
+	reviewSettingsSchema,
+	saveReviewSettings,
+	settingsForm
+} from '$lib/server/reviews';
+import { applyFit, fitStatus, startFit } from '$lib/server/reviews/optimise';
+import { importLearner } from '$lib/server/reviews/portable';
+import { timeZones } from './time-zones';
+
+/** A fit usually finishes in well under a second; the page waits this long at most. */
+const FIT_WAIT_MS = 5_000;
+const MAX_IMPORT_BYTES = 50_000_000;
+
+export const load: PageServerLoad = async (event) => {
+	const { user } = requireUser(event);
+	const db = await getDb();
+	const now = new Date();
+	const settings = await getReviewSettings(db, user.id);
+	return {
+		values: settingsForm(settings),
+		lightDays: settings.lightDays,
+		timeZones: timeZones(settings.timezone),
+		fit: await fitStatus(db, user.id, now)
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user } = requireUser(event);
+		const fields = formFields(await event.request.formData());
+		const parsed = validate(reviewSettingsSchema, fields);
+		const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.slice(0, 100)]));
+		if (!parsed.ok) return formFailure(400, { form: 'save', values }, FIX_FIELDS, parsed.errors);
+		await saveReviewSettings(await getDb(), user.id, parsed.data, new Date());
+		return { form: 'save', done: 'Saved. New settings apply from your next review.' };
+	},
+
+	fit: async (event) => {
+		const { user } = requireUser(event);
+		const run = await startFit(await getDb(), user.id, new Date());
+		if (!run.started) return formFailure(400, { form: 'fit' }, run.reason ?? 'Cannot fit now.');
+		await Promise.race([run.done, new Promise((r) => setTimeout(r, FIT_WAIT_MS))]);
+		return { form: 'fit', done: '' };
+	},
+
+	apply: async (event) => {
+		const { user } = requireUser(event);
+		const applied = await applyFit(await getDb(), user.id, new Date());
+		if (!applied) return formFailure(400, { form: 'fit' }, 'There is no finished fit to apply.');
+		return { form: 'fit', done: 'Your personal parameters are in use; every card was recomputed.' };
+	},
+
+	import: async (event) => {
+		const { user } = requireUser(event);
+		const file = (await event.request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0)
+			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'Choose an export file.' });
+		if (file.size > MAX_IMPORT_BYTES)
+			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'That file is too large.' });
+		let doc: unknown;
+		try {
+			doc = JSON.parse(await file.text());
+		} catch {
+			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'That file is not JSON.' });
+		}
+		const result = await importLearner(await getDb(), user.id, doc);
+		if (!result.ok) return formFailure(result.status, { form: 'import' }, result.message);
+		const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+		return { form: 'import', done: `Imported ${total} records.` };
+	}
+};
