@@ -7,7 +7,6 @@ import type { Graph } from '$lib/core/types';
 
 export interface LaidOutNode {
 	id: string;
-	name: string;
 	/** The name wrapped into at most three lines. */
 	lines: string[];
 	colour: string;
@@ -27,12 +26,14 @@ export interface LaidOutEdge {
 export interface GraphLayout {
 	width: number;
 	height: number;
+	/** Distance between the lines of a node's label. */
+	lineHeight: number;
 	nodes: LaidOutNode[];
 	edges: LaidOutEdge[];
 }
 
-const NODE_WIDTH = 150;
-const LINE_HEIGHT = 16;
+const NODE_WIDTH = 166;
+const LINE_HEIGHT = 17;
 const MAX_LINE = 20;
 const MAX_LINES = 3;
 
@@ -118,7 +119,6 @@ export function layoutGraph(graph: Graph): GraphLayout {
 		const n = g.node(skill.id);
 		return {
 			id: skill.id,
-			name: skill.name,
 			lines: labels.get(skill.id)!,
 			colour: colour.get(skill.area) ?? '#64748b',
 			x: round(n.x - n.width / 2),
@@ -131,7 +131,13 @@ export function layoutGraph(graph: Graph): GraphLayout {
 		return { from, to, d: smoothPath(g.edge(from, to).points ?? []) };
 	});
 	const { width = 0, height = 0 } = g.graph();
-	return { width: Math.ceil(width), height: Math.ceil(height), nodes, edges: laidEdges };
+	return {
+		width: Math.ceil(width),
+		height: Math.ceil(height),
+		lineHeight: LINE_HEIGHT,
+		nodes,
+		edges: laidEdges
+	};
 }
 
 let cached: { graph: Graph; layout: GraphLayout } | undefined;

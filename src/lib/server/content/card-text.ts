@@ -16,36 +16,31 @@ function walk(tokens: Token[], visit: (t: Token) => void) {
 	}
 }
 
-/** Problems with one Markdown field of a card, as messages (empty when fine). */
-export function markdownProblems(markdown: string): string[] {
+export interface MarkdownReport {
+	/** Problems as messages; empty when the text is fine. */
+	problems: string[];
+	hasCode: boolean;
+}
+
+/** Checks one Markdown field of a card in a single parse. */
+export function inspectMarkdown(markdown: string): MarkdownReport {
 	const problems: string[] = [];
+	let hasCode = false;
 	walk(detector.parse(markdown, {}), (token) => {
 		if (token.type === 'html_block' || token.type === 'html_inline') {
 			problems.push(`raw HTML is not allowed: ${JSON.stringify(token.content.trim().slice(0, 40))}`);
 		}
 		if (token.type === 'fence' || token.type === 'code_block') {
+			hasCode = true;
 			const lines = token.content.replace(/\n$/, '').split('\n').length;
 			if (lines > MAX_CODE_LINES) {
 				problems.push(`a code block has ${lines} lines; at most ${MAX_CODE_LINES} are allowed`);
 			}
 		}
 	});
-	return problems;
-}
-
-export function hasFencedCode(markdown: string): boolean {
-	return detector.parse(markdown, {}).some((t) => t.type === 'fence' || t.type === 'code_block');
+	return { problems, hasCode };
 }
 
 export function clozeCount(markdown: string): number {
 	return [...markdown.matchAll(CLOZE)].length;
-}
-
-/** The languages of fenced code blocks ("```python") in a Markdown text. */
-export function fenceLanguages(markdown: string): string[] {
-	return detector
-		.parse(markdown, {})
-		.filter((t) => t.type === 'fence')
-		.map((t) => t.info.trim().split(/\s+/)[0] ?? '')
-		.filter((lang) => lang !== '');
 }

@@ -33,41 +33,56 @@ export function getDeckSource(): readonly DeckCard[] {
 	return load().deck;
 }
 
-let rendering: Promise<{ cards: RenderedCard[]; byId: Map<string, RenderedCard> }> | undefined;
+// Cards are rendered on first use, one at a time, and kept: a skill page pays for its own
+// dozen cards, not for the whole deck (highlighting is the expensive part).
+const renderedCards = new Map<string, Promise<RenderedCard>>();
 
-function rendered() {
-	rendering ??= Promise.all(
-		load().deck.map(async (card): Promise<RenderedCard> => ({
-			id: card.id,
-			skillId: card.skillId,
-			level: card.level,
-			kind: card.kind,
-			...(await renderCard(card)),
-			source: card.source,
-			retired: card.retired,
-			personal: false
-		}))
-	)
-		.then((cards) => ({ cards, byId: new Map(cards.map((c) => [c.id, c])) }))
-		.catch((error: unknown) => {
-			rendering = undefined;
-			throw error;
-		});
+function renderDeckCard(card: DeckCard): Promise<RenderedCard> {
+	let rendering = renderedCards.get(card.id);
+	if (!rendering) {
+		rendering = renderCard(card).then(
+			(html): RenderedCard => ({
+				id: card.id,
+				skillId: card.skillId,
+				level: card.level,
+				kind: card.kind,
+				...html,
+				source: card.source,
+				retired: card.retired,
+				personal: false
+			})
+		);
+		rendering.catch(() => renderedCards.delete(card.id));
+		renderedCards.set(card.id, rendering);
+	}
 	return rendering;
 }
 
+let deckById: Map<string, DeckCard> | undefined;
+
 /** Every built-in card, retired ones included (check `retired`), rendered to sanitised HTML. */
-export async function getDeck(): Promise<RenderedCard[]> {
-	return (await rendered()).cards;
+export function getDeck(): Promise<RenderedCard[]> {
+	return Promise.all(load().deck.map(renderDeckCard));
 }
 
 export async function getDeckCard(id: string): Promise<RenderedCard | undefined> {
-	return (await rendered()).byId.get(id);
+	deckById ??= new Map(load().deck.map((c) => [c.id, c]));
+	const card = deckById.get(id);
+	return card ? renderDeckCard(card) : undefined;
 }
 
 /** A skill's active (not retired) cards, by level then id. */
 export async function getSkillCards(skillId: string): Promise<RenderedCard[]> {
-	return (await getDeck())
-		.filter((c) => c.skillId === skillId && !c.retired)
+	const cards = load()
+		.deck.filter((c) => c.skillId === skillId && !c.retired)
 		.sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+	return Promise.all(cards.map(renderDeckCard));
+}
+
+/**
+ * Parses the content and renders the whole deck ahead of need; call it once after the
+ * server starts (not during the build) so the first visitor does not pay for it.
+ */
+export async function warmContent(): Promise<void> {
+	await getDeck();
 }

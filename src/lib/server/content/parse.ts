@@ -17,7 +17,7 @@ import {
 	type RoleFile,
 	type SkillFile
 } from './schema';
-import { clozeCount, hasFencedCode, markdownProblems } from './card-text';
+import { clozeCount, inspectMarkdown } from './card-text';
 
 export interface Content {
 	graph: Graph;
@@ -238,18 +238,21 @@ function checkCards(
 			const other = cardIds.get(card.id);
 			if (other) report(file, at('id'), `duplicate card id '${card.id}' (also in ${other})`);
 			cardIds.set(card.id, file);
+			const front = inspectMarkdown(card.front);
+			const back = inspectMarkdown(card.back ?? '');
 			if (card.kind === 'cloze') {
 				const n = clozeCount(card.front);
-				if (n !== 1) report(file, at('front'), `a cloze card needs exactly one {{…}} deletion, found ${n}`);
+				if (n !== 1) {
+					report(file, at('front'), `a cloze card needs exactly one {{…}} deletion, found ${n}`);
+				}
 			} else {
 				if (!card.back) report(file, at('back'), `a ${card.kind} card needs a back`);
-				if (card.kind === 'code' && !hasFencedCode(card.front)) {
+				if (card.kind === 'code' && !front.hasCode) {
 					report(file, at('front'), 'a code card needs a fenced code block in its front');
 				}
 			}
-			for (const field of ['front', 'back'] as const) {
-				for (const problem of markdownProblems(card[field] ?? '')) report(file, at(field), problem);
-			}
+			for (const problem of front.problems) report(file, at('front'), problem);
+			for (const problem of back.problems) report(file, at('back'), problem);
 			deck.push({
 				id: card.id,
 				skillId: raw.skill,
