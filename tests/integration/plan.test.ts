@@ -15,6 +15,7 @@ import {
 import { currentPlanCards, loadPlan, markStep } from '$lib/server/plan/service';
 import { planCalendar } from '$lib/server/plan/calendar';
 import { reviewWorkload } from '$lib/server/plan/workload';
+import { newCardsForToday } from '$lib/server/reviews/new-cards';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -232,6 +233,19 @@ describe('the stored plan', () => {
 		expect(cards.newPerDay).toBeGreaterThan(0);
 		expect(cards.cardIds.slice(0, view.items[0]!.cardIds.length)).toEqual(view.items[0]!.cardIds);
 		expect(cards.cardIds.length).toBeGreaterThan(0);
+	});
+});
+
+describe('new cards for the review queue', () => {
+	it('come from the plan, in plan order, capped by its pacing', async () => {
+		const u = await learnerWithTarget();
+		const view = (await loadPlan(t.db, u.id, noon(DAY1)))!;
+		const fresh = await newCardsForToday(t.db, u.id, noon(DAY1));
+		// The cards of the step under way and the next one, no more than the pacing allows.
+		const planned = view.items.slice(0, 2).flatMap((i) => i.cardIds);
+		expect(fresh.cards.length).toBe(Math.min(fresh.limit, view.pacing.newPerDay, planned.length));
+		expect(fresh.cards.length).toBeGreaterThan(0);
+		expect(fresh.cards.map((c) => c.id)).toEqual(planned.slice(0, fresh.cards.length));
 	});
 });
 

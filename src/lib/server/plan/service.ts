@@ -2,9 +2,8 @@
 // inputs change or the learner drifts from it, and merged with what they finished.
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
 import { planProgress, studyPlan } from '$lib/server/db/schema';
-import { latestRatings, recordRatings } from '$lib/server/assessments/store';
+import { latestRatings, recordRatings, type Queryable } from '$lib/server/assessments/store';
 import type { PlanAdjustment, PlanProgressRow } from '$lib/server/db/schema';
 import { getDeckSource, getGraph } from '$lib/server/content';
 import { planStudy } from '$lib/core/plan/planner';
@@ -55,7 +54,7 @@ export interface LoadOptions {
 	replan?: boolean;
 }
 
-export async function getProgress(db: Database, userId: string): Promise<PlanProgressRow[]> {
+export async function getProgress(db: Queryable, userId: string): Promise<PlanProgressRow[]> {
 	return db.select().from(planProgress).where(eq(planProgress.userId, userId));
 }
 
@@ -106,33 +105,39 @@ function makePlan(
 const finishedMap = (progress: PlanProgressRow[]) =>
 	new Map<string, Finished>(progress.map((p) => [p.stepKey, { status: p.status, on: p.on }]));
 
+interface EnsuredPlan {
+	gap: TargetGap;
+	plan: Plan;
+	progress: PlanProgressRow[];
+	today: string;
+	generatedOn: string;
+	adjustment: PlanAdjustment | null;
+	settings: PlanSettings;
+	/** Present when the plan was just made (it needed the workload). */
+	workload?: ReviewWorkload;
+}
+
 /**
- * The learner's plan for their active target, or null without one. Makes or re-makes the
- * stored plan when needed: none yet; the target, budget or levels changed; the learner asked;
- * or — on the first visit of a new day — they are ahead of or behind the plan.
+ * The stored plan for the active target, made or re-made when needed: none yet; the
+ * target, budget or levels changed; the learner asked; or — on the first visit of a new
+ * day — they are ahead of or behind the plan. Null without an active target.
  */
-export async function loadPlan(
-	db: Database,
+async function ensurePlan(
+	db: Queryable,
 	userId: string,
 	now: Date,
-	options: LoadOptions = {}
-): Promise<PlanView | null> {
+	options: LoadOptions
+): Promise<EnsuredPlan | null> {
 	const today = await learnerDay(db, userId, now);
 	const gap = await activeTargetGap(db, userId, now);
 	if (!gap) return null;
-	const [settings, progress, workload, [stored]] = await Promise.all([
+	const [settings, progress, [stored]] = await Promise.all([
 		getSettings(db, userId),
 		getProgress(db, userId),
-		reviewWorkload(db, userId, now),
 		db.select().from(studyPlan).where(eq(studyPlan.userId, userId))
 	]);
-	const finished = finishedMap(progress);
 	const hash = inputsHash(gap, settings, progress);
-
-	let plan = stored?.plan;
-	let adjustment = stored?.adjustment ?? null;
-	let generatedOn = stored?.generatedOn ?? today;
-	const drift = stored ? measureProgress(stored.plan, finished, today) : null;
+	const drift = stored ? measureProgress(stored.plan, finishedMap(progress), today) : null;
 	const reason: PlanAdjustment['kind'] | null = !stored
 		? 'new'
 		: stored.targetId !== gap.target.id || stored.inputsHash !== hash
@@ -142,39 +147,52 @@ export async function loadPlan(
 				: stored.generatedOn < today && drift!.status !== 'on-track'
 					? (drift!.status as 'ahead' | 'behind')
 					: null;
-	if (reason) {
-		plan = makePlan(gap, settings, progress, workload, today);
-		generatedOn = today;
-		adjustment = {
-			kind: reason,
-			automatic: reason !== 'request',
-			days: drift?.days ?? 0,
-			minutes: drift?.minutes ?? 0,
-			on: today
+	if (!reason) {
+		return {
+			gap,
+			plan: stored!.plan,
+			progress,
+			today,
+			generatedOn: stored!.generatedOn,
+			adjustment: stored!.adjustment,
+			settings
 		};
-		const row = {
-			targetId: gap.target.id,
-			inputsHash: hash,
-			generatedOn,
-			plan,
-			adjustment,
-			updatedAt: now
-		};
-		await db
-			.insert(studyPlan)
-			.values({ userId, ...row })
-			.onConflictDoUpdate({ target: studyPlan.userId, set: row });
 	}
-	return buildView({
-		gap,
-		plan: plan!,
-		progress,
-		today,
-		generatedOn,
+	const workload = await reviewWorkload(db, userId, now);
+	const plan = makePlan(gap, settings, progress, workload, today);
+	const adjustment: PlanAdjustment = {
+		kind: reason,
+		automatic: reason !== 'request',
+		days: drift?.days ?? 0,
+		minutes: drift?.minutes ?? 0,
+		on: today
+	};
+	const row = {
+		targetId: gap.target.id,
+		inputsHash: hash,
+		generatedOn: today,
+		plan,
 		adjustment,
-		settings,
-		workload
-	});
+		updatedAt: now
+	};
+	await db
+		.insert(studyPlan)
+		.values({ userId, ...row })
+		.onConflictDoUpdate({ target: studyPlan.userId, set: row });
+	return { gap, plan, progress, today, generatedOn: today, adjustment, settings, workload };
+}
+
+/** The learner's plan for their active target, with progress merged in; null without one. */
+export async function loadPlan(
+	db: Queryable,
+	userId: string,
+	now: Date,
+	options: LoadOptions = {}
+): Promise<PlanView | null> {
+	const ensured = await ensurePlan(db, userId, now, options);
+	if (!ensured) return null;
+	const workload = ensured.workload ?? (await reviewWorkload(db, userId, now));
+	return buildView({ ...ensured, workload });
 }
 
 function buildView(args: {
@@ -234,7 +252,7 @@ export type MarkResult = { ok: true } | { ok: false; reason: 'not-found' | 'fini
  * as an assessment (source 'plan'), unless the learner already rated themselves higher.
  */
 export async function markStep(
-	db: Database,
+	db: Queryable,
 	userId: string,
 	key: string,
 	status: 'done' | 'skipped',
@@ -275,23 +293,28 @@ export async function markStep(
 	return { ok: true };
 }
 
-/** The plan's cards for the review queue: see new-cards.ts in the reviews area. */
+/**
+ * The plan's cards for the review queue (src/lib/server/reviews/new-cards.ts): cards of
+ * the steps already done, then of the steps under way today, then of the next step — so
+ * the queue always has the plan's next cards at hand — and how many new cards a day the
+ * budget sustains. The caller drops cards the learner has already seen. Null without a plan.
+ */
 export async function currentPlanCards(
-	db: Database,
+	db: Queryable,
 	userId: string,
 	now: Date
 ): Promise<{ cardIds: string[]; newPerDay: number } | null> {
-	const view = await loadPlan(db, userId, now);
-	if (!view) return null;
-	// Cards of steps already done, then of the steps under way today, then the next one,
-	// so the queue always has the plan's next cards at hand.
-	const open = view.items.filter((i) => i.status === 'planned');
-	const underway = open.filter((i) => i.start !== null && i.start <= view.today);
+	const ensured = await ensurePlan(db, userId, now, {});
+	if (!ensured) return null;
+	const { plan, progress, today } = ensured;
+	const finished = finishedMap(progress);
+	const open = plan.items.filter((i) => !finished.has(i.key));
+	const underway = open.filter((i) => i.start !== null && i.start <= today);
 	const next = open.find((i) => !underway.includes(i));
-	const ids = [
-		...view.items.filter((i) => i.status === 'done'),
-		...underway,
-		...(next ? [next] : [])
-	].flatMap((i) => i.cardIds);
-	return { cardIds: [...new Set(ids)], newPerDay: view.pacing.newPerDay };
+	const done = progress
+		.filter((p) => p.status === 'done')
+		.sort((a, b) => a.on.localeCompare(b.on) || a.stepKey.localeCompare(b.stepKey))
+		.map((p) => p.item);
+	const ids = [...done, ...underway, ...(next ? [next] : [])].flatMap((i) => i.cardIds);
+	return { cardIds: [...new Set(ids)], newPerDay: plan.pacing.newPerDay };
 }

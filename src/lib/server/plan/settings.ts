@@ -2,7 +2,7 @@
 // PUT /api/plan/settings, so both accept and reject exactly the same things.
 import * as v from 'valibot';
 import { eq } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
+import type { Queryable } from '$lib/server/assessments/store';
 import { planSettings } from '$lib/server/db/schema';
 import { addDays, dayNumber, isIsoDate } from '$lib/core/plan/dates';
 import type { DateRange } from '$lib/core/plan/types';
@@ -156,7 +156,7 @@ export function settingsFromForm(data: FormData, current: PlanSettings): Record<
 	};
 }
 
-export async function getSettings(db: Database, userId: string): Promise<PlanSettings> {
+export async function getSettings(db: Queryable, userId: string): Promise<PlanSettings> {
 	const [row] = await db.select().from(planSettings).where(eq(planSettings.userId, userId));
 	if (!row) return { ...DEFAULT_SETTINGS };
 	return {
@@ -172,7 +172,7 @@ export async function getSettings(db: Database, userId: string): Promise<PlanSet
 }
 
 export async function saveSettings(
-	db: Database,
+	db: Queryable,
 	userId: string,
 	settings: PlanSettings,
 	now: Date

@@ -1,7 +1,7 @@
 // How much review work the learner has: due now, expected per day, and how long one
 // review takes them — their own medians once there is history, FSRS's defaults before.
 import { and, count, desc, eq, isNull, lte, or } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
+import type { Queryable } from '$lib/server/assessments/store';
 import { cardState, reviewLog } from '$lib/server/db/schema';
 import {
 	DEFAULT_REVIEW_SECONDS,
@@ -41,7 +41,7 @@ function median(values: number[]): number {
 }
 
 /** The learner's seconds per review by rating (median) and their rating shares. */
-export async function reviewCosts(db: Database, userId: string) {
+export async function reviewCosts(db: Queryable, userId: string) {
 	const rows = await db
 		.select({ rating: reviewLog.rating, durationMs: reviewLog.durationMs })
 		.from(reviewLog)
@@ -71,7 +71,7 @@ export async function reviewCosts(db: Database, userId: string) {
 }
 
 export async function reviewWorkload(
-	db: Database,
+	db: Queryable,
 	userId: string,
 	now: Date
 ): Promise<ReviewWorkload> {

@@ -1,7 +1,8 @@
-// The new cards a learner meets today. Until the plan drives this (H-plan), they are the
-// learner's own cards not yet studied, oldest first, then the built-in cards of the active
-// target's gap skills, lowest level first — a level's evidence needs its cards before the
-// next level's. Capped by the new-cards-per-day setting, minus those already started today.
+// The new cards a learner meets today: the learner's own cards not yet studied, oldest
+// first, then the study plan's cards in plan order (H-plan) — or, without a plan, the
+// built-in cards of the active target's gap skills, lowest level first (a level's evidence
+// needs its cards before the next level's). Capped by the new-cards-per-day setting (and the
+// plan's pacing), minus those already started today.
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import { getDeck } from '$lib/server/content';
@@ -9,6 +10,7 @@ import { learnerDay } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import { getReviewSettings } from './settings';
 import { activeGapSkills } from './target-gap';
+import { currentPlanCards } from '$lib/server/plan/service';
 
 export interface NewCard {
 	id: string;
@@ -50,7 +52,13 @@ export async function newCardsForToday(
 ): Promise<NewCardsToday> {
 	const settings = await getReviewSettings(db, userId);
 	const startedToday = await countStartedToday(db, userId, now);
-	const remaining = Math.max(0, settings.newCardsPerDay - startedToday);
+	// H-plan: with a study plan, its pacing also caps the day's new cards, so the reviews they
+	// create stay inside the learner's time budget ($lib/core/plan/review-load.ts).
+	const plan = await currentPlanCards(db, userId, now);
+	const dailyCap = plan
+		? Math.min(settings.newCardsPerDay, plan.newPerDay)
+		: settings.newCardsPerDay;
+	const remaining = Math.max(0, dailyCap - startedToday);
 	const result = { cards: [] as NewCard[], limit: settings.newCardsPerDay, startedToday };
 	if (remaining === 0) return result;
 
@@ -73,6 +81,20 @@ export async function newCardsForToday(
 	for (const card of personal) {
 		if (result.cards.length >= remaining) return result;
 		if (!seen.has(card.id)) result.cards.push({ ...card, personal: true });
+	}
+
+	// H-plan: the plan's cards, in plan order (steps done, steps under way, the next step),
+	// take the place of the gap-skill order below.
+	if (plan) {
+		const deck = new Map((await getDeck()).map((c) => [c.id, c]));
+		for (const id of plan.cardIds) {
+			if (result.cards.length >= remaining) break;
+			const card = deck.get(id);
+			if (card && !card.retired && !seen.has(id)) {
+				result.cards.push({ id, skillId: card.skillId, level: card.level, personal: false });
+			}
+		}
+		return result;
 	}
 
 	const gap = new Map((await activeGapSkills(db, userId)).map((s) => [s.skillId, s]));
