@@ -1,0 +1,82 @@
+// Turns bench/results.json into the Markdown table the README links to.
+const met = (ok) => (ok === undefined ? '—' : ok ? '✅ met' : '❌ missed');
+
+export function writeReport(r) {
+	const rows = [];
+	const add = (what, value, budget, ok) =>
+		rows.push(`| ${what} | ${value} | ${budget} | ${met(ok)} |`);
+
+	for (const c of ['1', '10', '50']) {
+		const s = r.reviewSync?.[c];
+		const d = r.directSync?.[c];
+		if (!s) continue;
+		const ratio = d ? s.latencyMs.median / d.latencyMs.median : NaN;
+		add(
+			`Review sync, ${c} concurrent learners (POST /api/reviews)`,
+			`median ${s.latencyMs.median} ms, p95 ${s.latencyMs.p95} ms, ${s.throughputRps.median} req/s, ${s.errors} errors`,
+			c === '10' ? 'p95 ≤ 10 ms' : '',
+			c === '10' ? s.latencyMs.p95 <= 10 && s.errors === 0 : undefined
+		);
+		add(
+			`Same DB work direct (@libsql/client), ${c} concurrent`,
+			`median ${d?.latencyMs.median} ms, p95 ${d?.latencyMs.p95} ms, ${d?.throughputRps} tx/s; app overhead ×${ratio.toFixed(2)}`,
+			c === '10' ? 'overhead ≤ ×3' : '',
+			c === '10' ? ratio <= 3 : undefined
+		);
+	}
+	for (const q of r.queue ?? []) {
+		const big = q.cardStates >= 1_000_000;
+		add(
+			`Today's queue query, ${q.cardStates.toLocaleString('en')} card states`,
+			`query median ${q.median} ms, p95 ${q.p95} ms (${q.learnerCards} cards of this learner); whole queue service median ${q.service?.median} ms, p95 ${q.service?.p95} ms`,
+			big ? '≤ 5 ms at 1 M' : 'flat',
+			big ? q.p95 <= 5 : undefined
+		);
+	}
+	if (r.plan)
+		add(
+			`Plan the full graph for the largest role (${r.plan.role}, ${r.plan.items} items)`,
+			`median ${r.plan.median} ms, p95 ${r.plan.p95} ms`,
+			'≤ 20 ms',
+			r.plan.p95 <= 20
+		);
+	for (const [path, w] of Object.entries(r.pageWeight ?? {})) {
+		add(
+			`First-visit weight ${path}`,
+			`JS ${w.jsGzipKB} KB, CSS ${w.cssGzipKB} KB (gzip)`,
+			path === '/review' ? 'JS ≤ 60 KB' : '',
+			path === '/review' ? w.jsGzipKB <= 60 : undefined
+		);
+	}
+	if (r.paint) {
+		const g = r.paint.gradeToNextCardMs;
+		add(
+			'Grade tap → next card painted (phone, 4× CPU slowdown)',
+			`median ${g.median} ms, p95 ${g.p95} ms (n=${g.n})`,
+			'median ≤ 16 ms',
+			g.n > 0 && g.median <= 16
+		);
+	}
+	for (const [path, l] of Object.entries(r.lcp ?? {}))
+		add(`LCP ${path} (phone, 4× CPU)`, `median ${Math.round(l.lcpMs.median)} ms`, '', undefined);
+	for (const [path, l] of Object.entries(r.lighthouse ?? {})) {
+		add(
+			`Lighthouse mobile ${path}`,
+			`performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices}`,
+			'≥ 95 / 100 / ≥ 95',
+			l.performance >= 95 && l.accessibility === 100 && l.bestPractices >= 95
+		);
+	}
+	const m = r.machine;
+	return [
+		'# Gapwise benchmark results',
+		'',
+		`Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}; run ${m.date}. Reproduce with \`npm run bench\`.`,
+		'Each figure is the median and p95 over repeated runs (see bench/results.json for every number).',
+		'',
+		'| measure | result | budget | status |',
+		'| --- | --- | --- | --- |',
+		...rows,
+		''
+	].join('\n');
+}
