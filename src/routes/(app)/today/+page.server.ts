@@ -5,7 +5,8 @@ import { cardState } from '$lib/server/db/schema';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDeckCard } from '$lib/server/content';
 import { formatDay } from '$lib/core/plan/dates';
-import { loadPlan, type PlanView } from '$lib/server/plan/service';
+import { loadPlan } from '$lib/server/plan/service';
+import { getQueue } from '$lib/server/reviews';
 import { learnerDay } from '$lib/server/plan/clock';
 import { reviewWorkload } from '$lib/server/plan/workload';
 
@@ -21,18 +22,6 @@ async function introduced(db: Database, userId: string, ids: string[]): Promise<
 	return new Set(rows.map((r) => r.id));
 }
 
-/** Cards the plan has opened so far (see currentPlanCards) that the learner has not seen. */
-function openedCards(view: PlanView): string[] {
-	const open = view.items.filter((i) => i.status === 'planned');
-	const underway = open.filter((i) => i.start !== null && i.start <= view.today);
-	const next = open.find((i) => !underway.includes(i));
-	return [
-		...view.items.filter((i) => i.status === 'done'),
-		...underway,
-		...(next ? [next] : [])
-	].flatMap((i) => i.cardIds);
-}
-
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
 	const db = await getDb();
@@ -41,14 +30,13 @@ export const load: PageServerLoad = async (event) => {
 	const workload = view?.workload ?? (await reviewWorkload(db, user.id, now));
 	const today = view?.today ?? (await learnerDay(db, user.id, now));
 
-	const opened = view ? openedCards(view) : [];
-	const seen = await introduced(db, user.id, opened);
-	const unseen = opened.filter((id) => !seen.has(id));
-	const newToday = Math.min(view?.pacing.newPerDay ?? 0, unseen.length);
-	// A first look at a card costs about two reviews (see review-load.ts).
-	const reviewMinutes = Math.ceil(
-		((workload.dueNow + 2 * newToday) * workload.secondsPerReview) / 60
-	);
+	// The same counts the review session will show (H-reviews' queue: due now, new today,
+	// and any backlog deferred to later days).
+	const queue = await getQueue(db, user.id, now);
+	const { due, new: newToday, deferred } = queue.counts;
+	// A first look at a card costs about two reviews (see $lib/core/plan/review-load.ts).
+	const reviewMinutes = Math.ceil(((due + 2 * newToday) * workload.secondsPerReview) / 60);
+	const seen = await introduced(db, user.id, view?.current?.cardIds ?? []);
 
 	const current = view?.current ?? null;
 	const currentNew = current ? current.cardIds.filter((id) => !seen.has(id)) : [];
@@ -56,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		await Promise.all(currentNew.slice(0, CARDS_SHOWN).map((id) => getDeckCard(id)))
 	).flatMap((c) => (c ? [{ id: c.id, frontHtml: c.frontHtml }] : []));
 
-	const reviewsWaiting = workload.dueNow + newToday > 0;
+	const reviewsWaiting = due + newToday > 0;
 	const stepHref = current ? `/plan#step-${current.key.replace('@', '-')}` : '/plan';
 	const next = !view
 		? {
@@ -68,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
 			? {
 					label: 'Start reviews',
 					href: '/review',
-					detail: `${workload.dueNow} due and ${newToday} new · about ${Math.max(1, reviewMinutes)} min`
+					detail: `${due} due and ${newToday} new · about ${Math.max(1, reviewMinutes)} min`
 				}
 			: current
 				? {
@@ -82,7 +70,7 @@ export const load: PageServerLoad = async (event) => {
 		dateLabel: formatDay(today),
 		hasTarget: view !== null,
 		targetName: view?.target.name ?? null,
-		reviews: { due: workload.dueNow, newToday, minutes: reviewMinutes },
+		reviews: { due, newToday, deferred, minutes: reviewMinutes },
 		next,
 		current: current && {
 			key: current.key,
