@@ -239,6 +239,10 @@ describe('undo', () => {
 		const r = review(DECK, 3, '2025-03-20T09:00:00Z');
 		await applyReviews(t.db, a.id, [r], NOW);
 		expect(await undoReview(t.db, b.id, r.id, NOW)).toEqual({ id: r.id, status: 'not-found' });
+		// Not found writes nothing, not even a remembered id.
+		expect(
+			await t.db.select().from(table.reviewUndo).where(eq(table.reviewUndo.userId, b.id))
+		).toEqual([]);
 		expect(await logOf(a.id)).toHaveLength(1);
 		expect((await stateOf(a.id, DECK))?.reps).toBe(1);
 	});

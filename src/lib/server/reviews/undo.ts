@@ -1,6 +1,7 @@
 // Undo: the review leaves the log and the card is recomputed from what is left, exactly as
 // if the review had never arrived. The id is remembered, so the undo is idempotent and a late
-// retry of the same review cannot bring it back.
+// retry of the same review cannot bring it back. An id never stored is "not found" and
+// changes nothing.
 import { and, eq } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
@@ -32,15 +33,12 @@ export async function undoReview(
 			.select()
 			.from(table.reviewUndo)
 			.where(and(eq(table.reviewUndo.userId, userId), eq(table.reviewUndo.reviewId, reviewId)));
-		if (!undone) {
-			// Remembered even when the review has not arrived yet: if it does, it stays undone.
-			await tx.insert(table.reviewUndo).values({ userId, reviewId, undoneAt: now });
-		}
 		if (!row) {
 			return undone
 				? { id: reviewId, status: 'undone', cardId: null, card: null }
 				: { id: reviewId, status: 'not-found' };
 		}
+		if (!undone) await tx.insert(table.reviewUndo).values({ userId, reviewId, undoneAt: now });
 		await tx.delete(table.reviewLog).where(eq(table.reviewLog.id, reviewId));
 		const card = await findReviewableCard(tx, userId, row.cardId);
 		// A personal card deleted since keeps no schedule to recompute.
