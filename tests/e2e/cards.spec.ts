@@ -20,8 +20,11 @@ async function newCard(
 test('create, edit and delete a card', async ({ page }) => {
 	await register(page);
 	await page.goto('/profile');
-	await page.getByRole('link', { name: 'Open your cards' }).click();
-	await expect(page).toHaveURL(/\/cards$/);
+	await expect(page.getByRole('link', { name: 'Open your cards' })).toHaveAttribute(
+		'href',
+		'/cards'
+	);
+	await page.goto('/cards');
 	await expect(page.getByRole('heading', { name: 'No cards yet' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'New card' }).click();
@@ -158,9 +161,7 @@ test('import: preview with per-line errors, nothing saved until confirm, no dupl
 
 	await page.getByRole('button', { name: 'Import 2 cards' }).click();
 	await expect(page.getByRole('status')).toHaveText('Imported 2 cards; 2 lines skipped.');
-	await expect(
-		page.getByRole('link', { name: /What is a \*\*container image\*\*\?/ })
-	).toBeVisible();
+	await expect(page.getByRole('link', { name: /^What is a container image\?/ })).toBeVisible();
 
 	// The same text again, this time as an uploaded file: nothing new.
 	await page.goto('/cards/import');
@@ -174,6 +175,32 @@ test('import: preview with per-line errors, nothing saved until confirm, no dupl
 	await expect(preview).toContainText('2 already yours');
 	await expect(preview).toContainText('Nothing new to import.');
 	expect((await (await page.request.get('/api/cards')).json()).cards).toHaveLength(2);
+});
+
+test('import size limit: just under 1 MB and 2,000 cards is read, over 1 MB is refused', async ({
+	page
+}) => {
+	await register(page);
+	const origin = new URL(page.url()).origin;
+	const line = (i: number) => `Question ${i} ${'x'.repeat(440)}\tAnswer ${i}\n`;
+	const near = Array.from({ length: 2000 }, (_, i) => line(i)).join('');
+	expect(near.length).toBeGreaterThan(900_000);
+	expect(near.length).toBeLessThan(1_000_000);
+	const post = (text: string) =>
+		page.request.post('/cards/import?/preview', {
+			headers: { origin, accept: 'text/html' },
+			multipart: {
+				file: { name: 'big.tsv', mimeType: 'text/plain', buffer: Buffer.from(text) },
+				skillId: 'docker',
+				level: '1'
+			}
+		});
+	const ok = await post(near);
+	expect(ok.status()).toBe(200);
+	expect(await ok.text()).toContain('2000 lines read');
+	const tooBig = await post(near + 'y'.repeat(120_000));
+	expect(tooBig.status()).toBe(400);
+	expect(await tooBig.text()).toContain('the limit is 1 MB');
 });
 
 test('export downloads Anki TSV, CSV and JSON that re-import to nothing new', async ({ page }) => {
@@ -296,14 +323,16 @@ test('JSON API: create, read, patch, delete; 400, 404, 409 and 415', async ({ pa
 		data: '{"skillId":'
 	});
 	expect(notJson.status()).toBe(400);
+	// With a same-origin Origin, so SvelteKit's own CSRF check (403) lets it reach the handler.
+	const origin = new URL(page.url()).origin;
 	const plain = await api.post('/api/cards', {
-		headers: { 'content-type': 'text/plain' },
+		headers: { origin, 'content-type': 'text/plain' },
 		data: JSON.stringify({ skillId: 'docker', level: 1, front: 'a', back: 'b' })
 	});
 	expect(plain.status()).toBe(415);
 	// A same-origin form post (what a cross-site page could forge) never reaches the handler.
 	const form = await api.post('/api/cards', {
-		headers: { origin: new URL(page.url()).origin },
+		headers: { origin },
 		form: { skillId: 'docker', level: '1', front: 'a', back: 'b' }
 	});
 	expect(form.status()).toBe(415);

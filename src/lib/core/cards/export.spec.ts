@@ -132,23 +132,21 @@ describe('toAnkiText', () => {
 			back: side,
 			tags: fc.uniqueArray(tag, { maxLength: 3, selector: (t) => t.toLowerCase() })
 		});
-		fc.assert(
-			fc.property(
-				fc.array(draft, { minLength: 1, maxLength: 5 }),
-				fc.constantFrom<TextFormat>('tsv', 'csv'),
-				(drafts, format) => {
-					const cards = drafts.map((d, i) => card({ ...d, id: `pc_${i}` }));
-					const { rows } = reimport(toAnkiText(cards, [], format));
-					expect(rows).toHaveLength(cards.length);
-					for (const [i, row] of rows.entries()) {
-						expect(row.status === 'new' || row.status === 'duplicate').toBe(true);
-						const { front, back, skillId, level, tags } = row;
-						expect({ skillId, level, front, back, tags }).toEqual(drafts[i]);
-					}
-				}
-			),
-			{ numRuns: 300 }
+		const property = fc.property(
+			fc.array(draft, { minLength: 1, maxLength: 5 }),
+			fc.constantFrom<TextFormat>('tsv', 'csv'),
+			(drafts, format) => {
+				const cards = drafts.map((d, i) => card({ ...d, id: `pc_${i}` }));
+				const { rows } = reimport(toAnkiText(cards, [], format));
+				const read = rows.map(({ status, skillId, level, front, back, tags }) => ({
+					ok: status === 'new' || status === 'duplicate',
+					card: { skillId, level, front, back, tags }
+				}));
+				// Repeats inside one export come back as 'duplicate', never as errors.
+				return JSON.stringify(read) === JSON.stringify(drafts.map((d) => ({ ok: true, card: d })));
+			}
 		);
+		expect(() => fc.assert(property, { numRuns: 300 })).not.toThrow();
 	});
 });
 

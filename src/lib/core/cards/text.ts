@@ -64,3 +64,20 @@ export function looksLikeHtml(text: string): boolean {
 		text
 	);
 }
+
+/**
+ * A one-glance plain version of card Markdown for lists: fence lines, heading marks,
+ * backticks, bold/italic stars and link targets go; the words stay. Shown as text, not HTML.
+ */
+export function markdownPreviewText(markdown: string): string {
+	return normaliseNewlines(markdown)
+		.split('\n')
+		.filter((line) => !/^\s*(```|~~~)/.test(line))
+		.map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, ''))
+		.join('\n')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/`([^`\n]+)`/g, '$1')
+		.replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
+		.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, '$1$2')
+		.trim();
+}

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { markdownPreviewText } from '$lib/core/cards';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import {
@@ -11,6 +12,9 @@ import {
 
 const PAGE_SIZE = 30;
 const PREVIEW_CHARS = 240;
+
+const clip = (text: string) =>
+	text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
 
 function wholeNumber(text: string | null): number {
 	return text && /^\d{1,6}$/.test(text) ? Number(text) : 0;
@@ -43,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			skillId: c.skillId,
 			skillName: skillName(c.skillId),
 			level: c.level,
-			front: c.front.length > PREVIEW_CHARS ? `${c.front.slice(0, PREVIEW_CHARS)}…` : c.front,
+			front: clip(markdownPreviewText(c.front)),
 			tags: c.tags
 		})),
 		q,
