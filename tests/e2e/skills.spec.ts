@@ -14,11 +14,11 @@ test('/skills draws the graph on desktop and lists skills by area on a phone', a
 		// Areas start folded so the phone page stays short; a tap opens one.
 		const mlops = list.getByRole('heading', { name: 'MLOps', exact: true });
 		await expect(mlops).toBeVisible();
-		await expect(list.getByRole('link', { name: 'Docker & containers' })).toBeHidden();
+		await expect(list.getByRole('link', { name: 'Docker & containers', exact: true })).toBeHidden();
 		await mlops.click();
 		const docker = list
 			.locator('li.skill')
-			.filter({ has: page.getByRole('link', { name: 'Docker & containers' }) });
+			.filter({ has: page.getByRole('link', { name: 'Docker & containers', exact: true }) });
 		await expect(docker.getByRole('link', { name: /^Python programming/ })).toBeVisible();
 		await expect(docker.getByRole('link', { name: /Kubernetes/ })).toBeVisible();
 	} else {
@@ -39,7 +39,9 @@ test('search by alias finds the skill, with and without JavaScript', async ({ pa
 	await expect(page.getByRole('status')).toHaveText('1 skill matches “k8s”.');
 	await expect(scope.getByRole('link', { name: /Kubernetes/ })).toBeVisible();
 	if (isMobile)
-		await expect(scope.getByRole('link', { name: /Docker & containers/ })).toHaveCount(0);
+		await expect(scope.getByRole('link', { name: 'Docker & containers', exact: true })).toHaveCount(
+			0
+		);
 	else await expect(page.locator('a.node.dim[href="/skills/docker"]')).toHaveCount(1);
 	// The GET form is the no-JS path: the server filters the same way.
 	await page.goto('/skills?q=sagemaker');

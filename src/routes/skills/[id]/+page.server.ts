@@ -1,9 +1,23 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getGraph, getSkillCards } from '$lib/server/content';
-import { dependents } from '$lib/core/graph';
+import { dependents, type Dependent } from '$lib/core/graph';
 import { getDb } from '$lib/server/db';
 import { getUserLevel } from './user-level.server';
+
+/** One entry per dependent skill, with every (its level → this skill's level) edge. */
+function unlocks(edges: Dependent[], name: (id: string) => string) {
+	const byId = new Map<
+		string,
+		{ id: string; name: string; edges: { forLevel: number; level: number }[] }
+	>();
+	for (const e of edges) {
+		const entry = byId.get(e.id) ?? { id: e.id, name: name(e.id), edges: [] };
+		entry.edges.push({ forLevel: e.forLevel, level: e.level });
+		byId.set(e.id, entry);
+	}
+	return [...byId.values()];
+}
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const graph = getGraph();
@@ -16,7 +30,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		skill,
 		area,
 		needs: skill.prerequisites.map((p) => ({ ...p, name: name(p.id) })),
-		unlocks: dependents(graph, skill.id).map((d) => ({ ...d, name: name(d.id) })),
+		unlocks: unlocks(dependents(graph, skill.id), name),
 		cards: cards.map(({ id, level, kind, frontHtml, backHtml, source }) => ({
 			id,
 			level,
