@@ -58,8 +58,23 @@ export async function getProgress(db: Queryable, userId: string): Promise<PlanPr
 	return db.select().from(planProgress).where(eq(planProgress.userId, userId));
 }
 
+let contentFingerprint: string | undefined;
+
+/** The parts of the content a plan depends on: hours, prerequisites and the deck's cards. */
+function fingerprint(): string {
+	contentFingerprint ??= createHash('sha256')
+		.update(
+			JSON.stringify([
+				getGraph().skills.map((s) => [s.id, s.prerequisites, s.levels.map((l) => l.hours)]),
+				getDeckSource().map((c) => [c.id, c.skillId, c.level, c.retired])
+			])
+		)
+		.digest('hex');
+	return contentFingerprint;
+}
+
 /**
- * What the plan is made from, hashed: the target, the budget, and each skill's target
+ * What the plan is made from, hashed: the content version, the target, the budget, and each skill's target
  * level, weight and self-rated level. A level the plan itself raised (a step marked done)
  * does not count as a change — the plan already knows — so marking done does not re-plan
  * by itself; a new self-assessment does.
@@ -77,7 +92,7 @@ export function inputsHash(gap: TargetGap, settings: PlanSettings, progress: Pla
 			e.selfRated > (planned.get(e.skillId) ?? 0) ? e.selfRated : 'plan'
 		]);
 	return createHash('sha256')
-		.update(JSON.stringify({ target: gap.target.id, entries, settings }))
+		.update(JSON.stringify({ content: fingerprint(), target: gap.target.id, entries, settings }))
 		.digest('hex');
 }
 
