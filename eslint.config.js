@@ -23,7 +23,9 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
