@@ -180,6 +180,7 @@ test('import: preview with per-line errors, nothing saved until confirm, no dupl
 test('import size limit: just under 1 MB and 2,000 cards is read, over 1 MB is refused', async ({
 	page
 }) => {
+	test.setTimeout(90_000);
 	await register(page);
 	const origin = new URL(page.url()).origin;
 	const line = (i: number) => `Question ${i} ${'x'.repeat(440)}\tAnswer ${i}\n`;
@@ -204,6 +205,8 @@ test('import size limit: just under 1 MB and 2,000 cards is read, over 1 MB is r
 });
 
 test('export downloads Anki TSV, CSV and JSON that re-import to nothing new', async ({ page }) => {
+	// The first export renders the built-in deck once (shiki), which takes seconds on a busy machine.
+	test.setTimeout(90_000);
 	await register(page);
 	await newCard(page, {
 		skill: 'python',
