@@ -81,7 +81,9 @@ function fingerprint(): string {
  */
 export function inputsHash(gap: TargetGap, settings: PlanSettings, progress: PlanProgressRow[]) {
 	const planned = new Map<string, number>();
-	for (const p of progress) planned.set(p.skillId, Math.max(planned.get(p.skillId) ?? 0, p.level));
+	for (const p of progress) {
+		if (p.status === 'done') planned.set(p.skillId, Math.max(planned.get(p.skillId) ?? 0, p.level));
+	}
 	const entries = [...gap.entries]
 		.sort((a, b) => a.skillId.localeCompare(b.skillId))
 		.map((e) => [
