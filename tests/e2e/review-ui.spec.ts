@@ -199,6 +199,35 @@ test('bury and suspend take the card out of the session', async ({ page, context
 		.toEqual(['/api/cards/docker-005/bury', '/api/cards/software-testing-cloze/suspend']);
 });
 
+test('a card that turns into a leech asks for a rewrite (own card) or the resources (built-in)', async ({
+	page,
+	context
+}) => {
+	const server = await installFakeServer(context, 4);
+	server.reviews = async (route, body) => {
+		const answer = acknowledge(server, body);
+		for (const result of answer.results) {
+			Object.assign(result.card, { leech: true, suspended: true, previews: [] });
+		}
+		await route.fulfill({ json: answer });
+	};
+	await openReview(page);
+	await page.keyboard.press('Space');
+	await page.keyboard.press('1');
+	const prompt = page.getByRole('alert').filter({ hasText: 'This card keeps slipping' });
+	await expect(prompt.getByRole('link', { name: 'Revisit docker resources' })).toHaveAttribute(
+		'href',
+		'/skills/docker#resources'
+	);
+	await prompt.getByRole('button', { name: 'Later' }).click();
+	await expect(prompt).toHaveCount(0);
+	for (const key of ['Space', '1', 'Space', '1']) await page.keyboard.press(key);
+	await expect(prompt.getByRole('link', { name: 'Rewrite or split it' })).toHaveAttribute(
+		'href',
+		/^\/cards\/pc_[^/]+\/edit$/
+	);
+});
+
 test('grade → next card is painted without waiting for the network', async ({
 	page,
 	context
