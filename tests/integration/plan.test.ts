@@ -16,6 +16,7 @@ import { currentPlanCards, loadPlan, markStep } from '$lib/server/plan/service';
 import { planCalendar } from '$lib/server/plan/calendar';
 import { reviewWorkload } from '$lib/server/plan/workload';
 import { newCardsForToday } from '$lib/server/reviews/new-cards';
+import { recordRatings } from '$lib/server/assessments/store';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -192,6 +193,18 @@ describe('the stored plan', () => {
 		expect(behind.adjustment).toMatchObject({ kind: 'behind', automatic: true, days: 3 });
 		expect(behind.adjustment!.minutes).toBeGreaterThanOrEqual(first.minutes);
 		expect(behind.items[0]!.start).toBe(behind.today);
+	});
+
+	it('re-plans at once after a new self-assessment, dropping the steps it covers', async () => {
+		const u = await learnerWithTarget();
+		const before = (await loadPlan(t.db, u.id, noon(DAY1)))!;
+		expect(before.items.some((i) => i.key === 'docker@1')).toBe(true);
+		await recordRatings(t.db, u.id, [{ skillId: 'docker', level: 2 }], 'self', noon(DAY1));
+		const after = (await loadPlan(t.db, u.id, noon(DAY1)))!;
+		expect(after.adjustment?.kind).toBe('changed');
+		expect(after.items.map((i) => i.key)).not.toContain('docker@1');
+		expect(after.items.map((i) => i.key)).not.toContain('docker@2');
+		expect(after.items.map((i) => i.key)).toContain('docker@3');
 	});
 
 	it('re-plans on request', async () => {
