@@ -49,6 +49,13 @@ Nice to have
 		}
 	});
 
+	it('reads a labelled line: the label opens the section, the rest is its content', () => {
+		const skills = byId('Requirements: strong Python and Docker. Kubernetes is a plus.');
+		expect(skills.get('python')?.importance).toBe('must');
+		expect(skills.get('docker')?.importance).toBe('must');
+		expect(skills.get('kubernetes')?.importance).toBe('nice');
+	});
+
 	it('counts a skill as must when any sentence requires it', () => {
 		const skills = byId(`Nice to have\n- Docker\nResponsibilities\n- Ship Docker images daily`);
 		expect(skills.get('docker')?.importance).toBe('must');

@@ -6,7 +6,7 @@ const HEDGE =
 
 /** Requirement language: in descriptive text, a sentence with one of these asks for its skills. */
 const REQUIREMENT =
-	/\b(required|requires?|requirement|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(t|cy) (in|with)|experience (with|in)|hands-on|knowledge of|understanding of|fluen(t|cy)|comfort(able)? with|critical|baseline expectation)\b/i;
+	/\b(required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(t|cy) (in|with)|experience (with|in)|hands-on|knowledge of|understanding of|fluen(t|cy)|comfort(able)? with|critical|baseline expectation)\b/i;
 
 export function isHedged(sentence: string): boolean {
 	return HEDGE.test(sentence);

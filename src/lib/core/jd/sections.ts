@@ -48,20 +48,20 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 export function classifyHeading(line: string, hasSkill: boolean): SectionKind | null {
 	const trimmed = line.trim().replace(/^[+#]+\s*/, '');
 	const label = trimmed.split(/\s+[—–-]\s+|:/)[0]!.trim();
-	const whole = words(trimmed) <= MAX_HEADING_WORDS;
-	const candidate = (whole ? trimmed : label).replace(/[\s+?!:]+$/, '').trim();
-	if (candidate.length === 0 || words(candidate) > (whole ? MAX_HEADING_WORDS : MAX_LABEL_WORDS))
-		return null;
-	if (candidate === trimmed && /[.;,]$/.test(trimmed)) return null;
 	const labelled = label !== trimmed;
-	if (hasSkill && !labelled) return null;
 	// A question opens a section only when it is the page's own "What does … do?" kind.
 	const question = /\?\s*\+?$/.test(trimmed);
-	const lower = candidate.toLowerCase();
-	for (const [kind, pattern] of HEADINGS) {
-		if (!pattern.test(lower)) continue;
-		if (question && kind !== 'narrative') return null;
-		return kind;
+	const kindOf = (candidate: string) => {
+		const lower = candidate.replace(/[\s+?!:]+$/, '').toLowerCase();
+		const kind = HEADINGS.find(([, pattern]) => pattern.test(lower))?.[0] ?? null;
+		return question && kind !== 'narrative' ? null : kind;
+	};
+	// "Requirements: Python and Docker." — the label names the section, the rest is its content.
+	if (labelled && words(label) <= MAX_LABEL_WORDS) {
+		const kind = kindOf(label);
+		if (kind) return kind;
 	}
-	return null;
+	if (words(trimmed) > MAX_HEADING_WORDS || /[.;,]$/.test(trimmed)) return null;
+	if (hasSkill && !labelled) return null;
+	return kindOf(trimmed);
 }

@@ -20,9 +20,14 @@ export function skillOptions(): SkillOptionGroup[] {
 	return groups;
 }
 
+// The career ladder first, in order of seniority; specialisations after it.
+const LADDER = ['junior-mle', 'mle-ii', 'senior-mle', 'staff-mle'];
+const rank = (id: string) => (LADDER.includes(id) ? LADDER.indexOf(id) : LADDER.length);
+
 /** Role profiles as the first-run page lists them. */
 export function roleChoices() {
-	return getGraph().roles.map((r) => ({
+	const roles = [...getGraph().roles].sort((a, b) => rank(a.id) - rank(b.id));
+	return roles.map((r) => ({
 		id: r.id,
 		name: r.name,
 		summary: r.summary,

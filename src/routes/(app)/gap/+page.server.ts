@@ -14,6 +14,7 @@ import {
 } from '$lib/server/assessments';
 import { formFields, validate } from '$lib/server/validation';
 import * as v from 'valibot';
+import { gapGraph } from './gap-graph.server';
 
 const adjustSchema = v.object({ skillId: skillIdSchema, level: levelSchema });
 
@@ -56,6 +57,7 @@ export const load: PageServerLoad = async (event) => {
 			total: gap.entries.length,
 			areas
 		},
+		graph: gapGraph(graph, gap.entries),
 		calibration: calibration.map((c) => ({ ...c, name: name(c.skillId) })),
 		definition: READINESS_DEFINITION,
 		fromStart: event.url.searchParams.get('from') === 'start'
