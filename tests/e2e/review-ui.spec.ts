@@ -2,15 +2,19 @@
 // no layout shift, code on a 360 px phone, undo, the 401 path, and grade → next-card timing.
 // The exactly-once tests against the real server are in review.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { hasHorizontalScroll, register } from './helpers';
+import { hasHorizontalScroll } from './helpers';
+import { signUp } from './review-helpers';
 import { acknowledge, installFakeServer } from './review-fake';
 
 // The fake answers in the page's context; a service worker would fetch past it.
 test.use({ serviceWorkers: 'block' });
 
 async function openReview(page: Page) {
-	await register(page);
-	// Client-side navigation: the queue is fetched in the browser, where the fake answers.
+	await signUp(page);
+	await page.goto('/today');
+	// Hydrated (every module loaded) before the click, so the navigation stays in the browser:
+	// the queue is then fetched by the page, where the fake answers.
+	await page.waitForLoadState('networkidle');
 	const nav = page.getByRole('navigation', { name: 'Main' }).locator('visible=true');
 	await nav.getByRole('link', { name: 'Review' }).click();
 	await expect(page).toHaveURL(/\/review$/);

@@ -2,7 +2,8 @@
 // offline, retried after a lost response, sent from two tabs, or held back by an expired
 // session. The count comes from GET /api/export (the learner's whole review log).
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, register, uniqueName } from './helpers';
+import { PASSWORD } from './helpers';
+import { signUp } from './review-helpers';
 
 interface LogRow {
 	id: string;
@@ -60,7 +61,7 @@ test.describe('against the server, without a service worker', () => {
 	test.use({ serviceWorkers: 'block' });
 
 	test('a full session by taps or keys stores each rating once', async ({ page, isMobile }) => {
-		await register(page);
+		await signUp(page);
 		const ids = await seedCards(page, 3);
 		await openReview(page);
 		await expect(progress(page)).toHaveText('3 left · 0 done today');
@@ -108,7 +109,7 @@ test.describe('against the server, without a service worker', () => {
 	test('a review whose response is lost after the server stored it is retried, not doubled', async ({
 		page
 	}) => {
-		await register(page);
+		await signUp(page);
 		const [id] = await seedCards(page, 2);
 		const statuses: string[] = [];
 		let calls = 0;
@@ -136,7 +137,7 @@ test.describe('against the server, without a service worker', () => {
 	});
 
 	test('two tabs on the same queue never apply a card twice', async ({ page, context }) => {
-		await register(page);
+		await signUp(page);
 		const ids = await seedCards(page, 4);
 		const other = await context.newPage();
 		await openReview(page);
@@ -166,11 +167,43 @@ test.describe('against the server, without a service worker', () => {
 		}
 	});
 
+	test('offline without a service worker, the queue saved on the device runs the session', async ({
+		page,
+		context
+	}) => {
+		await signUp(page);
+		const ids = await seedCards(page, 3);
+		await openReview(page);
+		await grade(page, 'Easy');
+		await expect.poll(async () => (await reviewLog(page)).log.length).toBe(1);
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.locator('visible=true')
+			.getByRole('link', { name: 'Today' })
+			.click();
+		await expect(page).toHaveURL(/\/today$/);
+
+		await context.setOffline(true);
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.locator('visible=true')
+			.getByRole('link', { name: 'Review' })
+			.click();
+		await expect(front(page)).toHaveText(/Card 2 /);
+		await expect(progress(page)).toHaveText('2 left · 1 done today');
+		await grade(page, 'Easy');
+		await expect(syncLine(page)).toHaveText(/1 waiting to sync/);
+		await context.setOffline(false);
+		await expect(syncLine(page)).toHaveText('');
+		const { log } = await reviewLog(page);
+		expect(log.map((r) => r.card_id).sort()).toEqual(ids.slice(0, 2).sort());
+	});
+
 	test('an expired session keeps reviews queued until the learner signs in again', async ({
 		page,
 		context
 	}) => {
-		const { username } = await register(page);
+		const { username } = await signUp(page);
 		const ids = await seedCards(page, 3);
 		await openReview(page);
 		await context.clearCookies();
@@ -193,19 +226,6 @@ test.describe('against the server, without a service worker', () => {
 	});
 });
 
-/**
- * Signs up through the form endpoint rather than the page: with a service worker installing
- * on the first visit, hydration can land after the helper typed the username and wipe it.
- */
-async function registerByRequest(page: Page, baseURL: string | undefined) {
-	const response = await page.request.post('/register', {
-		form: { username: uniqueName('sw'), password: PASSWORD },
-		headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
-
 test.describe('offline, with the service worker', () => {
 	test.describe.configure({ timeout: 90_000 });
 
@@ -224,10 +244,9 @@ test.describe('offline, with the service worker', () => {
 
 	test('offline mid-session: reviews wait on the device and are stored exactly once', async ({
 		page,
-		context,
-		baseURL
+		context
 	}) => {
-		await registerByRequest(page, baseURL);
+		await signUp(page);
 		const ids = await seedCards(page, 6);
 		await openReview(page);
 		await controlledBySw(page);
@@ -264,8 +283,8 @@ test.describe('offline, with the service worker', () => {
 		}
 	});
 
-	test('signing out drops the cached pages and queue', async ({ page, context, baseURL }) => {
-		await registerByRequest(page, baseURL);
+	test('signing out drops the cached pages and queue', async ({ page, context }) => {
+		await signUp(page);
 		await seedCards(page, 2);
 		await openReview(page);
 		await controlledBySw(page);

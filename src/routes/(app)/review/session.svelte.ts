@@ -67,9 +67,13 @@ export class ReviewSession {
 	/** Replaces the queue (after reconciling with the outbox) without disturbing an answer shown. */
 	replace(cards: QueueCard[], done: number, dayEnd?: string) {
 		if (dayEnd) this.dayEnd = Date.parse(dayEnd);
-		const keepCurrent = this.revealed && cards[0]?.id === this.current?.id;
-		this.cards = cards;
-		this.done = done;
+		// Ratings made in the moment before this arrived may not be in the journal it was built from.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
+		const rated = new Set(this.#history.map((r) => r.entry.cardId));
+		const fresh = cards.filter((card) => !rated.has(card.id));
+		const keepCurrent = this.revealed && fresh[0]?.id === this.current?.id;
+		this.cards = fresh;
+		this.done = Math.max(done, this.done);
 		if (!keepCurrent) this.revealed = false;
 	}
 
