@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { getDb } from '$lib/server/db';
+import { warmContent } from '$lib/server/content';
 import {
 	SESSION_COOKIE,
 	validateSessionToken,
@@ -13,7 +14,10 @@ import { isBusyError } from '$lib/server/db/serial';
 
 export const init: ServerInit = async () => {
 	// Apply pending migrations before the first request, not at import (the build imports this).
-	if (!building) await getDb();
+	if (building) return;
+	await getDb();
+	// Render the decks in the background so the first learner does not wait for it.
+	warmContent().catch((error: unknown) => console.error(error));
 };
 
 const guardOrigin: Handle = async ({ event, resolve }) => {
