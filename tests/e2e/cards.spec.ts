@@ -1,7 +1,29 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hasHorizontalScroll, register } from './helpers';
+import { PASSWORD, hasHorizontalScroll, register, uniqueName } from './helpers';
 
 // The learner's own cards: pages (phone and desktop) and the /api/cards contract.
+
+// Several pages per test on a shared, often busy machine: more than the default 30 s each.
+test.describe.configure({ timeout: 60_000 });
+
+/**
+ * The server renders the built-in deck (shiki) and builds other caches on first use, which
+ * took 6–7 s here under load: longer than register()'s wait for /today. Warm it once per worker.
+ */
+test.beforeAll(async ({ playwright }, testInfo) => {
+	testInfo.setTimeout(120_000);
+	const baseURL = testInfo.project.use.baseURL!;
+	const warm = await playwright.request.newContext({ baseURL, timeout: 60_000 });
+	await warm.post('/register', {
+		form: { username: uniqueName('warm'), password: PASSWORD },
+		headers: { origin: baseURL },
+		maxRedirects: 0
+	});
+	for (const path of ['/today', '/cards', '/cards/export?format=json']) {
+		expect((await warm.get(path)).status()).toBe(200);
+	}
+	await warm.dispose();
+});
 
 async function newCard(
 	page: Page,
@@ -205,7 +227,6 @@ test('import size limit: just under 1 MB and 2,000 cards is read, over 1 MB is r
 });
 
 test('export downloads Anki TSV, CSV and JSON that re-import to nothing new', async ({ page }) => {
-	// The first export renders the built-in deck once (shiki), which takes seconds on a busy machine.
 	test.setTimeout(90_000);
 	await register(page);
 	await newCard(page, {
