@@ -157,7 +157,7 @@ async function expect400(request: APIRequestContext, url: string, data: unknown)
 	return body;
 }
 
-test('JSON API contracts', async ({ page, browser }) => {
+test('JSON API contracts', async ({ page, browser, baseURL }) => {
 	const api = page.request;
 	// The analyser needs no account.
 	const analysed = await api.post('/api/jd/analyze', {
@@ -178,7 +178,7 @@ test('JSON API contracts', async ({ page, browser }) => {
 	await expect400(api, '/api/jd/analyze', { text: 42 });
 	await expect400(api, '/api/jd/analyze', { text: 'x'.repeat(20_001) });
 	const plain = await api.post('/api/jd/analyze', {
-		headers: { 'content-type': 'text/plain' },
+		headers: { 'content-type': 'text/plain', origin: baseURL! },
 		data: 'Python'
 	});
 	expect(plain.status()).toBe(415);

@@ -14,6 +14,8 @@ const MAX_EVIDENCE = 3;
 const MAX_UNMATCHED = 30;
 /** Levels proposed when neither the text nor the closest role profile says more. */
 const DEFAULT_LEVEL: Record<Importance, number> = { must: 2, nice: 1 };
+/** The tier the default levels stand for (2–5 years). */
+const MID_TIER = 1;
 
 export interface JdSkill {
 	id: string;
@@ -174,13 +176,20 @@ export function analyzeJobDescriptionWithBasis(
 	);
 	const role = closestRole(graph.roles, importanceOf);
 	const tier = titleTier ?? (years === null ? null : tierOfYears(years));
+	// Relative to the profile for its own skills; relative to mid level for any other skill.
 	const shift = tier === null || !role ? 0 : clamp(tier - tierOfRoleYears(role.years), -1, 1);
+	const defaultShift = tier === null ? 0 : clamp(tier - MID_TIER, -1, 1);
 	const roleLevel = new Map(role?.skills.map((s) => [s.id, s.level]) ?? []);
 
 	const skills: (JdSkill & { weight: number; first: number })[] = [];
 	for (const [id, found] of bySkill) {
 		const importance = importanceOf.get(id)!;
-		const base = clamp((roleLevel.get(id) ?? DEFAULT_LEVEL[importance]) + shift, 1, 4);
+		const fromRole = roleLevel.get(id);
+		const base = clamp(
+			fromRole === undefined ? DEFAULT_LEVEL[importance] + defaultShift : fromRole + shift,
+			1,
+			4
+		);
 		const targetLevel = Math.max(
 			...found.map((m) => clamp(Math.max(base, m.bounds.floor), 1, m.bounds.ceiling))
 		);

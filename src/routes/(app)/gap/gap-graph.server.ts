@@ -11,10 +11,15 @@ export interface GapGraph {
 }
 
 export function gapGraph(graph: Graph, entries: readonly GapEntry[]): GapGraph {
-	const needed = new Set(entries.map((e) => e.skillId));
+	const byId = new Map(entries.map((e) => [e.skillId, e]));
+	// The levels ride in the label, so the layout sizes each box for them.
 	const skills = graph.skills
-		.filter((s) => needed.has(s.id))
-		.map((s) => ({ ...s, prerequisites: s.prerequisites.filter((p) => needed.has(p.id)) }));
+		.filter((s) => byId.has(s.id))
+		.map((s) => ({
+			...s,
+			name: `${s.name} · ${byId.get(s.id)!.current}/${byId.get(s.id)!.target}`,
+			prerequisites: s.prerequisites.filter((p) => byId.has(p.id))
+		}));
 	const layout = layoutGraph({ ...graph, skills });
 	const status: GapGraph['status'] = {};
 	for (const e of entries) {

@@ -33,14 +33,28 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** A name for a pasted description: its first short line, else a dated default. */
+const TITLE_WORD =
+	/\b(engineer|scientist|developer|researcher|architect|lead|manager|analyst|specialist)s?\b/i;
+
+/**
+ * A name for a pasted description: the first short line that reads like a job title ("Senior ML
+ * Engineer"), without "Job description" around it; else a plain default.
+ */
 function suggestName(text: string) {
-	const first =
-		text
-			.split('\n')
-			.map((l) => l.trim())
-			.find((l) => l.length > 0) ?? '';
-	return first.length > 0 && first.length <= 60 ? first : 'Job description target';
+	for (const raw of text.split('\n').slice(0, 15)) {
+		const line = raw
+			.replace(/^[^\p{L}\p{N}]+/u, '')
+			.replace(/\s*[—–:-]?\s*(sample )?job descriptions?\b.*$/i, '')
+			.trim();
+		if (
+			line.length > 0 &&
+			line.length <= 60 &&
+			line.split(/\s+/).length <= 8 &&
+			TITLE_WORD.test(line)
+		)
+			return line;
+	}
+	return 'Job description target';
 }
 
 /** The review step's data: the analysis (or the edited rows) of the pasted text. */
