@@ -9,7 +9,8 @@ export default defineConfig({
 		// Integration tests open real libSQL files; a fixed env keeps $env/dynamic/private stable.
 		env: { DATABASE_URL: 'file:data/vitest-default.db' },
 		pool: 'forks',
-		testTimeout: 20_000,
+		// Generous: property tests replay many logs, and CI machines can be busy.
+		testTimeout: 60_000,
 		projects: [
 			{
 				extends: true,
