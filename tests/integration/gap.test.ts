@@ -334,6 +334,17 @@ describe('calibration', () => {
 				receivedAt: at(-20 + i)
 			}))
 		);
+		// A learning step right after first sight does not count as recall.
+		await t.db.insert(table.reviewLog).values({
+			id: crypto.randomUUID(),
+			userId: u.id,
+			cardId: level2.id,
+			rating: 3,
+			reviewedAt: at(-21),
+			durationMs: 5000,
+			receivedAt: at(-21),
+			stateBefore: 0
+		});
 		const items = await calibrationItems(t.db, u.id, NOW);
 		expect(items).toEqual([
 			expect.objectContaining({

@@ -1,7 +1,7 @@
 // Where a learner's self-rating and their recall disagree, once they have reviewed a skill.
 //
-// Recall of a level = share of its cards' reviews not rated Again (review_log). A level needs at
-// least MIN_REVIEWS reviews to speak.
+// Recall of a level = share of its cards' reviews (in the Review state, from review_log) not
+// rated Again. A level needs at least MIN_REVIEWS reviews to speak.
 // - Too high: the lowest level at or under the rating recalled below 60 % suggests that level − 1
 //   ("rated 3, but recalls 44 % of level-2 cards").
 // - Too low: levels right above the rating, each recalled at 90 % or more, suggest the highest.

@@ -1,12 +1,16 @@
 // Calibration: skills whose self-rating and review record disagree (rules in
 // $lib/core/assessment/calibration).
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { calibrate, type Calibration, type LevelRecall } from '$lib/core/assessment';
 import type { Database } from '$lib/server/db';
 import { cardState, reviewLog } from '$lib/server/db/schema';
 import { evidencedLevels } from '$lib/server/gap/levels';
 
-/** Reviews and recalls (rated Hard or better) per skill and level, from review_log. */
+/**
+ * Reviews and recalls (rated Hard or better) per skill and level, from review_log. Only reviews
+ * of cards in the Review state count (or of unknown state, from older imports): a learning step
+ * minutes after first sight says little about what the learner knows.
+ */
 export async function recallByLevel(db: Database, userId: string) {
 	const rows = await db
 		.select({
@@ -20,7 +24,12 @@ export async function recallByLevel(db: Database, userId: string) {
 			cardState,
 			and(eq(cardState.userId, reviewLog.userId), eq(cardState.cardId, reviewLog.cardId))
 		)
-		.where(eq(reviewLog.userId, userId))
+		.where(
+			and(
+				eq(reviewLog.userId, userId),
+				or(eq(reviewLog.stateBefore, 2), isNull(reviewLog.stateBefore))
+			)
+		)
 		.groupBy(cardState.skillId, cardState.level);
 	const bySkill = new Map<string, LevelRecall[]>();
 	for (const r of rows) {
