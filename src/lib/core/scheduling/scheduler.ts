@@ -5,13 +5,13 @@ import {
 	State,
 	StrategyMode,
 	createEmptyCard,
-	forgetting_curve,
 	fsrs,
 	generatorParameters,
 	get_fuzz_range,
 	type Card,
 	type FSRS
 } from 'ts-fsrs';
+import { retrievability } from '../mastery';
 import type { ReviewSettings } from './settings';
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -183,11 +183,9 @@ export function withDueDays(memory: CardMemory, window: FuzzWindow, days: number
 }
 
 /**
- * FSRS-6 forgetting curve R(t, S) with t in fractional days since the last review.
- * A card never reviewed has nothing to recall: 0.
+ * Probability of recall at `now` on the FSRS-6 forgetting curve, fractional days since the
+ * last review; 0 for a card never reviewed. One implementation for the app: mastery.ts's.
  */
 export function retrievabilityOf(memory: CardMemory, now: Date, w: readonly number[]): number {
-	if (memory.state === 0 || !memory.lastReview || memory.stability <= 0) return 0;
-	const elapsed = Math.max(0, (now.getTime() - memory.lastReview.getTime()) / DAY_MS);
-	return forgetting_curve(w, elapsed, memory.stability);
+	return retrievability(memory, now, w);
 }

@@ -9,7 +9,8 @@ import { getDeck } from '$lib/server/content';
 import { learnerDay } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import { getReviewSettings } from './settings';
-import { activeGapSkills } from './target-gap';
+import { getActiveTargetGap } from '$lib/server/gap';
+import type { Database } from '$lib/server/db';
 import { currentPlanCards } from '$lib/server/plan/service';
 
 export interface NewCard {
@@ -46,7 +47,7 @@ export async function countStartedToday(db: Queryable, userId: string, now: Date
 }
 
 export async function newCardsForToday(
-	db: Queryable,
+	db: Database,
 	userId: string,
 	now: Date
 ): Promise<NewCardsToday> {
@@ -97,7 +98,8 @@ export async function newCardsForToday(
 		return result;
 	}
 
-	const gap = new Map((await activeGapSkills(db, userId)).map((s) => [s.skillId, s]));
+	const entries = (await getActiveTargetGap(db, userId, now))?.entries ?? [];
+	const gap = new Map(entries.filter((e) => e.gap > 0).map((e) => [e.skillId, e]));
 	if (gap.size === 0) return result;
 	const deck = (await getDeck())
 		.filter((c) => !c.retired && !seen.has(c.id))

@@ -1,8 +1,9 @@
 // The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckSource } from '$lib/server/content';
+import { evidencedLevels } from '$lib/server/gap';
 import {
 	addDays,
 	dayKeyOf,
@@ -104,14 +105,10 @@ export async function getStats(
 	const scheduler = schedulerFor(settings);
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
-	const [reviews, cards, ratings] = await Promise.all([
+	const [reviews, cards, levels] = await Promise.all([
 		statsReviews(db, userId),
 		statsCards(db, userId),
-		db
-			.select({ skillId: table.assessment.skillId, level: table.assessment.level })
-			.from(table.assessment)
-			.where(eq(table.assessment.userId, userId))
-			.orderBy(desc(table.assessment.createdAt))
+		evidencedLevels(db, userId, now)
 	]);
 
 	const perDay = reviewsPerDay(reviews, clock);
@@ -128,8 +125,13 @@ export async function getStats(
 		count
 	}));
 
-	const reached = new Map<string, number>();
-	for (const r of ratings) if (!reached.has(r.skillId)) reached.set(r.skillId, r.level);
+	// The levels reached: the gap's level (the latest rating capped by the evidence of
+	// reviews), or the highest level the learner has studied cards of, whichever is higher.
+	const reached = new Map([...levels].map(([skillId, l]) => [skillId, l.current]));
+	for (const card of cards) {
+		if (card.memory)
+			reached.set(card.skillId, Math.max(reached.get(card.skillId) ?? 0, card.level));
+	}
 	// Cards not yet studied count towards coverage of the levels reached.
 	const studied = new Set(cards.map((c) => c.cardId));
 	const skills = new Set([...reached.keys(), ...cards.map((c) => c.skillId)]);
