@@ -136,6 +136,22 @@ test.describe('against the server, without a service worker', () => {
 		expect(states.find((s) => s.card_id === id)?.reps).toBe(1);
 	});
 
+	test('undo of a synced rating removes it from the server', async ({ page }) => {
+		await signUp(page);
+		const [first] = await seedCards(page, 2);
+		await openReview(page);
+		await grade(page, 'Easy');
+		await expect.poll(async () => (await reviewLog(page)).log.length).toBe(1);
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect(front(page)).toHaveText(/Card 1 /);
+		await expect(progress(page)).toHaveText('2 left · 0 done today');
+		await expect.poll(async () => (await reviewLog(page)).log.length).toBe(0);
+		await grade(page, 'Good');
+		await expect
+			.poll(async () => (await reviewLog(page)).log.map((r) => [r.card_id, r.rating]))
+			.toEqual([[first, 3]]);
+	});
+
 	test('two tabs on the same queue never apply a card twice', async ({ page, context }) => {
 		await signUp(page);
 		const ids = await seedCards(page, 4);

@@ -75,6 +75,17 @@ describe('flushOutbox', () => {
 		expect(store.get(a.id)?.state).toBe('synced');
 	});
 
+	it('names the outbox’s owner, so a server can refuse another account’s session', async () => {
+		review('c1');
+		const headers: Headers[] = [];
+		const fetchFn = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+			headers.push(new Headers(init?.headers));
+			return applyAll({ url: '', body: JSON.parse(String(init?.body)) });
+		}) as unknown as typeof fetch;
+		await flushOutbox('ada', fetchFn);
+		expect(headers[0]!.get('x-gapwise-user')).toBe('ada');
+	});
+
 	it('never sends another account’s reviews', async () => {
 		review('c1', 'grace');
 		const mine = review('c2');

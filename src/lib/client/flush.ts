@@ -48,12 +48,18 @@ export function withOutboxLock<T>(work: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-async function post(fetchFn: Fetch, url: string, body: unknown): Promise<Response> {
+async function post(fetchFn: Fetch, user: string, url: string, body: unknown): Promise<Response> {
 	const sentAt = Date.now();
 	const response = await fetchFn(url, {
 		method: 'POST',
 		credentials: 'same-origin',
-		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		headers: {
+			'content-type': 'application/json',
+			accept: 'application/json',
+			// Whose outbox this is: a server that checks it can refuse (401) a session of
+			// another account instead of applying these reviews to it.
+			'x-gapwise-user': user
+		},
 		body: JSON.stringify(body),
 		signal: AbortSignal.timeout(TIMEOUT_MS)
 	});
@@ -73,7 +79,7 @@ const halt = (auth = false): Step => ({ stop: true, auth });
 async function sendReviews(fetchFn: Fetch, batch: ReviewEntry[], out: FlushOutcome): Promise<Step> {
 	let response: Response;
 	try {
-		response = await post(fetchFn, '/api/reviews', {
+		response = await post(fetchFn, batch[0]!.user, '/api/reviews', {
 			reviews: batch.map(({ id, cardId, rating, reviewedAt, durationMs }) => ({
 				id,
 				cardId,
@@ -131,7 +137,7 @@ function actionUrl(entry: JournalEntry): string {
 async function sendAction(fetchFn: Fetch, entry: JournalEntry, out: FlushOutcome): Promise<Step> {
 	let response: Response;
 	try {
-		response = await post(fetchFn, actionUrl(entry), {});
+		response = await post(fetchFn, entry.user, actionUrl(entry), {});
 	} catch {
 		return halt();
 	}

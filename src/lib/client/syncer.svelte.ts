@@ -4,7 +4,7 @@
 import { SYNC_CHANNEL, SYNC_TAG } from './constants';
 import { flushOutbox, type FlushOutcome, type Rejection } from './flush';
 import { countPending, prune } from './journal';
-import { forgetUsers, setCurrentUser } from './meta';
+import { forgetUsers, getCurrentUser, setCurrentUser } from './meta';
 
 const MIN_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -106,6 +106,14 @@ export class Syncer {
 			clearTimeout(this.#timer);
 			let outcome: FlushOutcome;
 			try {
+				// A tab left open while someone else signed in on this device holds its outbox:
+				// the session cookie is now theirs.
+				const current = await getCurrentUser().catch(() => undefined);
+				if (current !== undefined && current !== this.user) {
+					this.authRequired = true;
+					await this.refresh();
+					return;
+				}
 				outcome = await flushOutbox(this.user);
 			} catch {
 				await this.refresh();
