@@ -41,3 +41,35 @@ describe('the learner day', () => {
 		expect(isValidTimeZone('Mars/Olympus')).toBe(false);
 	});
 });
+
+describe('the learner day of every instant', () => {
+	it('agrees with a direct computation across zones with odd offsets and DST changes', () => {
+		const zones = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Eucla'];
+		for (const zone of zones) {
+			for (
+				let ms = Date.parse('2025-03-08T00:00:00Z');
+				ms < Date.parse('2025-04-08T00:00:00Z');
+				ms += 7 * 60_000 + 13_000
+			) {
+				const at = new Date(ms);
+				const local = new Intl.DateTimeFormat('en-CA', {
+					timeZone: zone,
+					year: 'numeric',
+					month: '2-digit',
+					day: '2-digit',
+					hour: '2-digit',
+					hourCycle: 'h23'
+				}).formatToParts(at);
+				const part = (type: string) => Number(local.find((p) => p.type === type)?.value);
+				const date = Date.UTC(
+					part('year'),
+					part('month') - 1,
+					part('day') - (part('hour') < 4 ? 1 : 0)
+				);
+				expect(dayKeyOf(at, zone, 4), `${zone} ${at.toISOString()}`).toBe(
+					new Date(date).toISOString().slice(0, 10)
+				);
+			}
+		}
+	});
+});

@@ -31,11 +31,30 @@ function utcFromKey(key: DayKey): number {
 	return Date.parse(`${key}T00:00:00Z`);
 }
 
+/**
+ * Every zone's offset is a multiple of 15 minutes and days roll over on the hour, so all the
+ * instants of one 15-minute slot share a learner day: stats over thousands of reviews look
+ * each slot up once.
+ */
+const SLOT_MS = 15 * 60_000;
+const MEMO_MAX = 100_000;
+const memo = new Map<string, Map<number, DayKey>>();
+
 /** The learner day an instant belongs to. */
 export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number): DayKey {
-	const local = new TZDate(instant.getTime(), timezone);
-	const before = local.getHours() < dayStartHour ? 1 : 0;
-	return keyFromUtc(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - before));
+	const zone = `${timezone}|${dayStartHour}`;
+	let slots = memo.get(zone);
+	if (!slots) memo.set(zone, (slots = new Map()));
+	const slot = Math.floor(instant.getTime() / SLOT_MS);
+	let key = slots.get(slot);
+	if (key === undefined) {
+		const local = new TZDate(slot * SLOT_MS, timezone);
+		const before = local.getHours() < dayStartHour ? 1 : 0;
+		key = keyFromUtc(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - before));
+		if (slots.size >= MEMO_MAX) slots.clear();
+		slots.set(slot, key);
+	}
+	return key;
 }
 
 /** The instant a learner day starts (its rollover hour, local time). */

@@ -28,6 +28,8 @@ export interface Clock {
 	dayStartHour: number;
 }
 
+const EPOCH: DayKey = '1970-01-01';
+
 const dayOf = (instant: Date, clock: Clock) =>
 	dayKeyOf(instant, clock.timezone, clock.dayStartHour);
 
@@ -58,9 +60,11 @@ export function daysWithWork(
 		list.push(review);
 		byCard.set(review.cardId, list);
 	}
-	const work = new Set<DayKey>();
+	// Day numbers, not keys, while marking: an overdue card can span months of days.
+	const work = new Set<number>();
+	const index = (day: DayKey) => daysBetween(EPOCH, day);
 	const mark = (from: DayKey, to: DayKey) => {
-		for (let day = from; daysBetween(day, to) >= 0; day = addDays(day, 1)) work.add(day);
+		for (let day = index(from), end = index(to); day <= end; day++) work.add(day);
 	};
 	for (const list of byCard.values()) {
 		list.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
@@ -73,7 +77,7 @@ export function daysWithWork(
 		if (!card.memory || card.memory.state === 0 || card.suspended) continue;
 		mark(dayOf(card.memory.due, clock), today);
 	}
-	return work;
+	return new Set([...work].map((day) => addDays(EPOCH, day)));
 }
 
 export interface Streak {
