@@ -73,7 +73,7 @@ export function splitSentences(line: string): string[] {
 }
 
 /** A window of at most `max` characters around [start, end), cut at spaces, with ellipses. */
-export function excerpt(sentence: string, start: number, end: number, max = 240): string {
+export function excerpt(sentence: string, start: number, end: number, max = 200): string {
 	if (sentence.length <= max) return sentence;
 	const room = Math.max(0, max - (end - start));
 	let from = Math.max(0, start - Math.floor(room / 2));
