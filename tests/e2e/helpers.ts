@@ -10,7 +10,7 @@ export function uniqueName(prefix = 'e2e') {
 export const PASSWORD = 'correct horse battery staple';
 
 export async function register(page: Page, username = uniqueName(), password = PASSWORD) {
-	await page.goto('/register');
+	await page.goto('/register', { waitUntil: 'networkidle' });
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Create account' }).click();
@@ -19,7 +19,7 @@ export async function register(page: Page, username = uniqueName(), password = P
 }
 
 export async function login(page: Page, username: string, password: string) {
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Log in' }).click();
