@@ -3,7 +3,7 @@
 // nothing was accepted, nothing was written.
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { jsonRequest, postForm, registerLearner } from './http';
+import { ORIGIN, jsonRequest, postForm, registerLearner } from './http';
 
 const weird = fc.oneof(
 	fc.string({ maxLength: 40 }),
@@ -126,7 +126,7 @@ test('JSON endpoints refuse bodies that are not application/json', async ({ requ
 	for (const [method, path] of JSON_ENDPOINTS) {
 		const res = await request.fetch(path, {
 			method,
-			headers: { 'content-type': 'text/plain', cookie: `gapwise-session=${token}` },
+			headers: { origin: ORIGIN, 'content-type': 'text/plain', cookie: `gapwise-session=${token}` },
 			data: JSON.stringify({
 				reviews: [],
 				name: 'x',

@@ -1,4 +1,34 @@
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/**
+ * Plain fetch, not Playwright's request context: the context keeps a cookie jar, so one
+ * learner's session cookie would ride along with another learner's requests (and signing up
+ * ends the session the client carried). Every call here names its session explicitly.
+ */
+export interface HttpResponse {
+	status(): number;
+	text(): Promise<string>;
+	json(): Promise<unknown>;
+	headers(): Record<string, string>;
+	headersArray(): { name: string; value: string }[];
+}
+
+async function send(path: string, init: RequestInit): Promise<HttpResponse> {
+	const res = await fetch(ORIGIN + path, { ...init, redirect: 'manual' });
+	const body = await res.text();
+	const pairs: { name: string; value: string }[] = [];
+	res.headers.forEach((value, name) => {
+		if (name !== 'set-cookie') pairs.push({ name, value });
+	});
+	for (const value of res.headers.getSetCookie()) pairs.push({ name: 'set-cookie', value });
+	return {
+		status: () => res.status,
+		text: async () => body,
+		json: async () => JSON.parse(body) as unknown,
+		headers: () => Object.fromEntries(pairs.map((p) => [p.name, p.value])),
+		headersArray: () => pairs
+	};
+}
 import { PASSWORD, uniqueName } from '../helpers';
 
 export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -6,24 +36,25 @@ export const COOKIE = 'gapwise-session';
 
 /** Posts a form as a same-origin browser would. */
 export function postForm(
-	request: APIRequestContext,
+	_request: APIRequestContext,
 	path: string,
 	form: Record<string, string>,
 	token?: string
 ) {
-	return request.post(path, {
-		form,
-		maxRedirects: 0,
+	return send(path, {
+		method: 'POST',
+		body: new URLSearchParams(form),
 		// A browser without JS: HTML, so SvelteKit answers with real statuses and redirects.
 		headers: {
 			origin: ORIGIN,
 			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
 			...(token ? { cookie: `${COOKIE}=${token}` } : {})
 		}
 	});
 }
 
-export function sessionToken(response: APIResponse): string | undefined {
+export function sessionToken(response: HttpResponse): string | undefined {
 	const header = response
 		.headersArray()
 		.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith(`${COOKIE}=`));
@@ -31,7 +62,7 @@ export function sessionToken(response: APIResponse): string | undefined {
 	return value || undefined;
 }
 
-export function setCookieHeader(response: APIResponse): string {
+export function setCookieHeader(response: HttpResponse): string {
 	return (
 		response
 			.headersArray()
@@ -51,29 +82,25 @@ export async function registerLearner(request: APIRequestContext, username = uni
 
 /** Sends JSON as a signed-in learner's script would. */
 export function jsonRequest(
-	request: APIRequestContext,
+	_request: APIRequestContext,
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
 	path: string,
 	token: string | undefined,
 	body?: unknown
 ) {
-	return request.fetch(path, {
+	return send(path, {
 		method,
-		maxRedirects: 0,
 		headers: {
 			origin: ORIGIN,
 			...(body === undefined ? {} : { 'content-type': 'application/json' }),
 			...(token ? { cookie: `${COOKIE}=${token}` } : {})
 		},
-		data: body === undefined ? undefined : JSON.stringify(body)
+		body: body === undefined ? undefined : JSON.stringify(body)
 	});
 }
 
 /** Whether a token is a live session: /profile answers 200 for it instead of redirecting. */
-export async function isSignedIn(request: APIRequestContext, token: string) {
-	const res = await request.get('/profile', {
-		maxRedirects: 0,
-		headers: { cookie: `${COOKIE}=${token}` }
-	});
+export async function isSignedIn(_request: APIRequestContext, token: string) {
+	const res = await send('/profile', { headers: { cookie: `${COOKIE}=${token}` } });
 	return res.status() === 200;
 }
