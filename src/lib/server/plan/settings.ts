@@ -79,7 +79,11 @@ export const breakRangeSchema = v.pipe(
 	v.forward(
 		v.partialCheck(
 			[['start'], ['end']],
-			(b) => dayNumber(b.end) - dayNumber(b.start) < MAX_BREAK_DAYS,
+			// Runs even when a date failed its own check; that field already carries the message.
+			(b) =>
+				!isIsoDate(b.start) ||
+				!isIsoDate(b.end) ||
+				dayNumber(b.end) - dayNumber(b.start) < MAX_BREAK_DAYS,
 			'A break can be at most a year long.'
 		),
 		['end']
