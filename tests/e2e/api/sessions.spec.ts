@@ -59,7 +59,7 @@ test('logout ends the session on the server, not just in the browser', async ({ 
 
 test('an expired session is rejected and removed', async ({ request }) => {
 	const { token } = await registerLearner(request);
-	const db = createClient({ url: 'file:data/e2e/app.db' });
+	const db = createClient({ url: 'file:data/e2e/app.db', timeout: 5000 });
 	const id = createHash('sha256').update(token).digest('hex');
 	await db.execute({
 		sql: 'update session set expires_at = ? where id = ?',
