@@ -52,19 +52,18 @@ describe('concurrent writes in one process', () => {
 		await t.db.run(sql`create table if not exists counter (n integer not null)`);
 		const started = performance.now();
 		// Each transaction awaits between statements, which is when another request could run.
-		await Promise.all(
-			Array.from({ length: 30 }, (_, i) =>
+		await Promise.all<unknown>([
+			...Array.from({ length: 30 }, (_, i) =>
 				t.db.transaction(async (tx) => {
 					await tx.run(sql`insert into counter (n) values (${i})`);
 					await new Promise((r) => setTimeout(r, 1));
 					await tx.run(sql`update counter set n = n + 1 where n = ${i}`);
 				})
-			).concat(
-				Array.from({ length: 30 }, (_, i) =>
-					t.db.run(sql`insert into counter (n) values (${1000 + i})`)
-				)
+			),
+			...Array.from({ length: 30 }, (_, i) =>
+				t.db.run(sql`insert into counter (n) values (${1000 + i})`)
 			)
-		);
+		]);
 		const rows = (await t.db.all(sql`select count(*) as c from counter`)) as { c: number }[];
 		expect(rows[0]!.c).toBe(60);
 		// Far below the 5 s busy timeout a deadlock would have waited for.

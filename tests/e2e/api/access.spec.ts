@@ -225,12 +225,14 @@ test("learner B cannot read or change learner A's data through any route", async
 		active: true
 	});
 	expect(target.status()).toBe(201);
+	const cardId = ((await card.json()) as { id: string }).id;
+	const targetId = ((await target.json()) as { id: string }).id;
 	const reviewId = crypto.randomUUID();
 	const reviewed = await jsonRequest(request, 'POST', '/api/reviews', a.token, {
 		reviews: [
 			{
 				id: reviewId,
-				cardId: (await card.json()).id,
+				cardId,
 				rating: 3,
 				reviewedAt: new Date().toISOString(),
 				durationMs: 900
@@ -240,8 +242,8 @@ test("learner B cannot read or change learner A's data through any route", async
 	expect(reviewed.status()).toBe(200);
 	const owned: Owned = {
 		marker,
-		cardId: (await card.json()).id,
-		targetId: (await target.json()).id,
+		cardId,
+		targetId,
 		reviewId
 	};
 
