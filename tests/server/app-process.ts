@@ -26,7 +26,10 @@ export async function startApp(port: number, dbFile: string): Promise<AppProcess
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	let stderr = '';
-	child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+	child.stderr?.on('data', (d: Buffer) => {
+		stderr += d.toString();
+		if (process.env.DEBUG_APP) process.stderr.write(d);
+	});
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const deadline = Date.now() + 30_000;
 	for (;;) {

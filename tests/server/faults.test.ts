@@ -132,6 +132,7 @@ describe('a locked database', () => {
 		expect(refused.json?.message).toMatch(/busy/i);
 		await long.done;
 		const retried = await call('POST', '/api/reviews', { reviews: [r] });
+		expect(retried.status, retried.text).toBe(200);
 		expect((retried.json?.results as { status: string }[])[0]!.status).toBe('applied');
 
 		const check = createClient({ url: `file:${dbFile}` });

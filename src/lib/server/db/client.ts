@@ -28,17 +28,25 @@ export async function openDatabase({ url, authToken }: DatabaseConfig): Promise<
 		if (file && file !== ':memory:')
 			mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	}
-	const raw = createClient({ url, authToken: authToken || undefined, timeout: BUSY_TIMEOUT_MS });
-	// A libSQL server handles concurrency itself; an embedded file needs in-process queueing.
-	const client = isFileUrl(url) ? serializeClient(raw) : raw;
-	if (isFileUrl(url)) {
-		// WAL is stored in the file itself, so every later connection inherits it.
-		// synchronous=FULL makes a committed review survive a power cut, not just a crash.
-		await client.execute('PRAGMA journal_mode=WAL');
-		await client.execute('PRAGMA synchronous=FULL');
-		await client.execute('PRAGMA foreign_keys=ON');
+	if (!isFileUrl(url)) {
+		// A libSQL server handles concurrency and connection settings itself.
+		const remote = createClient({ url, authToken: authToken || undefined });
+		return drizzle(remote, { schema });
 	}
+	// One connection: the queue runs one operation at a time anyway, and PRAGMAs such as
+	// foreign_keys are per connection, so a second pooled connection would silently lack them.
+	const raw = createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
+	const client = serializeClient(raw, { prepare: prepareConnection });
+	await prepareConnection(client);
 	return drizzle(client, { schema });
+}
+
+async function prepareConnection(client: Client) {
+	// WAL is stored in the file itself, so every later connection inherits it.
+	// synchronous=FULL makes a committed review survive a power cut, not just a crash.
+	await client.execute('PRAGMA journal_mode=WAL');
+	await client.execute('PRAGMA synchronous=FULL');
+	await client.execute('PRAGMA foreign_keys=ON');
 }
 
 export function migrationsFolder() {

@@ -12,9 +12,18 @@ export class DatabaseBusyError extends Error {
 
 /** True for this process's queue timing out and for SQLite's own lock timeout (another process). */
 export function isBusyError(error: unknown): boolean {
-	if (error instanceof DatabaseBusyError) return true;
+	return error instanceof DatabaseBusyError || isSqliteBusy(error);
+}
+
+function isSqliteBusy(error: unknown): boolean {
 	const text = String((error as { code?: string })?.code ?? '') + ' ' + String(error);
 	return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(text);
+}
+
+export interface SerialOptions {
+	queueTimeoutMs?: number;
+	/** Re-applies per-connection settings (PRAGMAs) to a freshly opened connection. */
+	prepare?: (client: Client) => Promise<void>;
 }
 
 /**
@@ -29,8 +38,25 @@ export function isBusyError(error: unknown): boolean {
  * Code inside a transaction must use the transaction, never the outer client (it would
  * queue behind its own transaction).
  */
-export function serializeClient(client: Client, queueTimeoutMs = QUEUE_TIMEOUT_MS): Client {
+export function serializeClient(client: Client, options: SerialOptions = {}): Client {
+	const { queueTimeoutMs = QUEUE_TIMEOUT_MS, prepare } = options;
 	let tail: Promise<unknown> = Promise.resolve();
+
+	// After SQLite gives up waiting for another process's lock, the embedded driver leaves the
+	// connection unusable ("cannot commit transaction - SQL statements in progress") for the
+	// next write. Reopening it — before anything else in the queue runs — makes the next
+	// request, the learner's retry, succeed.
+	async function recover() {
+		await client.reconnect();
+		if (prepare) await prepare(client);
+	}
+
+	function settle<T>(run: () => Promise<T>, resolve: (v: T) => void, reject: (e: unknown) => void) {
+		return run().then(resolve, async (error: unknown) => {
+			if (isSqliteBusy(error)) await recover().catch(() => undefined);
+			reject(error);
+		});
+	}
 
 	function enqueue<T>(task: () => Promise<T>): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
@@ -44,7 +70,7 @@ export function serializeClient(client: Client, queueTimeoutMs = QUEUE_TIMEOUT_M
 			const execution = tail.then(() => {
 				if (timedOut) return;
 				clearTimeout(timer);
-				return task().then(resolve, reject);
+				return settle(task, resolve, reject);
 			});
 			tail = execution.catch(() => undefined);
 		});
@@ -59,7 +85,7 @@ export function serializeClient(client: Client, queueTimeoutMs = QUEUE_TIMEOUT_M
 		});
 		// The queue stays held until the transaction settles, not just until it opens.
 		tail = tail.then(() => finished);
-		return opened.then((tx) => holdUntilSettled(tx, release));
+		return opened.then((tx) => holdUntilSettled(tx, release, recover));
 	}
 
 	return new Proxy(client, {
@@ -84,21 +110,37 @@ export function serializeClient(client: Client, queueTimeoutMs = QUEUE_TIMEOUT_M
 	});
 }
 
-function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
+function holdUntilSettled(
+	tx: Transaction,
+	release: () => void,
+	recover: () => Promise<void>
+): Transaction {
 	let released = false;
+	let sawBusy = false;
 	const done = () => {
-		if (!released) {
-			released = true;
-			release();
-		}
+		if (released) return;
+		released = true;
+		if (sawBusy)
+			void recover()
+				.catch(() => undefined)
+				.finally(release);
+		else release();
+	};
+	const noteBusy = (error: unknown) => {
+		if (isSqliteBusy(error)) sawBusy = true;
+		throw error;
 	};
 	return new Proxy(tx, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver) as unknown;
+			if (prop === 'execute' || prop === 'batch' || prop === 'executeMultiple') {
+				return (...args: unknown[]) =>
+					(value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(noteBusy);
+			}
 			if (prop === 'commit' || prop === 'rollback') {
 				return async () => {
 					try {
-						return await (value as () => Promise<void>).call(target);
+						return await (value as () => Promise<void>).call(target).catch(noteBusy);
 					} finally {
 						done();
 					}
