@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hasHorizontalScroll } from './helpers';
+import { hasHorizontalScroll, register } from './helpers';
 
 test('/skills draws the graph on desktop and lists skills by area on a phone', async ({
 	page,
@@ -138,4 +138,25 @@ test('GET /api/graph is public, cacheable and revalidates with an ETag', async (
 	expect(body.roles.find((r) => r.id === 'mlops-engineer')?.skills.length).toBeGreaterThan(5);
 	const again = await request.get('/api/graph', { headers: { 'if-none-match': etag! } });
 	expect(again.status()).toBe(304);
+});
+
+test('a signed-in learner rates a skill from its page and sees their level there', async ({
+	page
+}) => {
+	await page.goto('/skills/docker');
+	await expect(page.getByRole('link', { name: 'Sign up to rate yourself' })).toBeVisible();
+	await register(page);
+	await page.goto('/skills/docker');
+	await expect(page.getByRole('link', { name: 'Write a card' })).toHaveAttribute(
+		'href',
+		'/cards/new?skill=docker'
+	);
+	await page.getByRole('link', { name: 'Rate yourself' }).click();
+	await expect(page).toHaveURL(/\/assess\/docker$/);
+	await page.getByRole('radio', { name: /^2 · With guidance/ }).check();
+	await page.getByRole('button', { name: 'Save rating' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rating saved.');
+	await page.goto('/skills/docker');
+	await expect(page.getByText('Your level: 2 (With guidance)')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Change your rating' })).toBeVisible();
 });

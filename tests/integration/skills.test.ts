@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../fixtures/db';
 import { makeUser } from '../fixtures/factories';
 import { assessment } from '$lib/server/db/schema';
 import { getGraph } from '$lib/server/content';
-import { getUserLevel } from '../../src/routes/skills/[id]/user-level.server';
+import { latestLevel } from '$lib/server/assessments';
 import {
 	graphDocument,
 	graphResponseBody,
@@ -17,7 +17,7 @@ import {
 	wrapLabel
 } from '../../src/routes/skills/graph-layout.server';
 
-describe('getUserLevel', () => {
+describe('latestLevel', () => {
 	let t: TestDatabase;
 	beforeAll(async () => {
 		t = await createTestDatabase();
@@ -62,9 +62,9 @@ describe('getUserLevel', () => {
 				createdAt: at('2026-03-05T10:00:00Z')
 			}
 		]);
-		expect(await getUserLevel(t.db, me.id, 'docker')).toBe(3);
-		expect(await getUserLevel(t.db, me.id, 'python')).toBeNull();
-		expect(await getUserLevel(t.db, other.id, 'docker')).toBeNull();
+		expect(await latestLevel(t.db, me.id, 'docker')).toBe(3);
+		expect(await latestLevel(t.db, me.id, 'python')).toBeNull();
+		expect(await latestLevel(t.db, other.id, 'docker')).toBeNull();
 	});
 });
 

@@ -75,3 +75,14 @@ export async function ratingHistory(db: Database, userId: string, skillId: strin
 		.where(and(eq(assessment.userId, userId), eq(assessment.skillId, skillId)))
 		.orderBy(...newestFirst);
 }
+
+/** The learner's current level of one skill (their latest rating), or null if never rated. */
+export async function latestLevel(db: Queryable, userId: string, skillId: string) {
+	const [latest] = await db
+		.select({ level: assessment.level })
+		.from(assessment)
+		.where(and(eq(assessment.userId, userId), eq(assessment.skillId, skillId)))
+		.orderBy(...newestFirst)
+		.limit(1);
+	return latest?.level ?? null;
+}

@@ -1,11 +1,5 @@
-// What the card forms show: the rubric's level names (short enough for a radio on a phone)
-// and the form's values as strings.
-export const LEVEL_LABELS: Record<number, string> = {
-	1: 'Aware',
-	2: 'With guidance',
-	3: 'Independent',
-	4: 'Leads'
-};
+// What the card forms show: the rubric's level names and the form's values as strings.
+export { LEVEL_NAMES as LEVEL_LABELS } from '$lib/core/levels';
 export const LEVELS = [1, 2, 3, 4] as const;
 
 export interface CardValues {

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getGraph, getSkillCards } from '$lib/server/content';
 import { dependents, type Dependent } from '$lib/core/graph';
 import { getDb } from '$lib/server/db';
-import { getUserLevel } from './user-level.server';
+import { latestLevel } from '$lib/server/assessments';
 
 /** One entry per dependent skill, with every (its level → this skill's level) edge. */
 function unlocks(edges: Dependent[], name: (id: string) => string) {
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			backHtml,
 			source
 		})),
-		userLevel: locals.user ? await getUserLevel(await getDb(), locals.user.id, skill.id) : null,
+		userLevel: locals.user ? await latestLevel(await getDb(), locals.user.id, skill.id) : null,
 		signedIn: locals.user !== null
 	};
 };
