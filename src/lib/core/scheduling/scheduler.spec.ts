@@ -29,6 +29,15 @@ function session(cardId: string, ratings: Rating[], s = scheduler): LoggedReview
 }
 
 describe('the ts-fsrs wrapper', () => {
+	it('counts a review dated before the memory it applies to as made at that memory', () => {
+		// Placement credits a memory "now"; an offline review made a day earlier arrives after it.
+		const credited = scheduler.review('card-p', null, 4, T0).memory;
+		const earlier = new Date(T0.getTime() - 3 * DAY_MS);
+		const late = scheduler.review('card-p', credited, 3, earlier);
+		expect(late).toEqual(scheduler.review('card-p', credited, 3, T0));
+		expect(late.memory.lastReview).toEqual(T0);
+	});
+
 	it('fuzzes deterministically per card and review number', () => {
 		const a = scheduler.review('card-a', null, 3, T0);
 		const b = scheduler.review('card-a', null, 3, T0);

@@ -131,7 +131,12 @@ export class Scheduler {
 	}
 
 	/** The card after one rating at `reviewedAt`, with the fuzz window of its next due date. */
-	review(cardId: string, memory: CardMemory | null, rating: Rating, reviewedAt: Date): Outcome {
+	review(cardId: string, memory: CardMemory | null, rating: Rating, at: Date): Outcome {
+		// A memory credited by placement is dated when it was credited; a review the phone made
+		// offline before that arrives later. ts-fsrs refuses to go back in time, so such a
+		// review counts as made at that moment rather than failing.
+		const reviewedAt =
+			memory?.lastReview && at.getTime() < memory.lastReview.getTime() ? memory.lastReview : at;
 		const card = memory ? toFsrsCard(memory) : createEmptyCard(reviewedAt);
 		this.seed = fuzzSeed(cardId, card.reps + 1);
 		const next = this.fuzzy.next(card, reviewedAt, rating).card;
