@@ -2,10 +2,11 @@
 // (the query and the whole service) and planning the largest role. Writes JSON to BENCH_OUT.
 import { writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { openDatabase } from '$lib/server/db/client';
-import { cardState } from '$lib/server/db/schema';
 import { getQueue } from '$lib/server/reviews';
+import { dueRows, scheduleOf } from '$lib/server/reviews/queue';
+import { getReviewSettings } from '$lib/server/reviews/settings';
+import { learnerDay } from '$lib/core/scheduling';
 import { getDeckSource, getGraph } from '$lib/server/content';
 import { benchPlan } from '$lib/core/plan/bench';
 
@@ -33,12 +34,14 @@ test('core benchmarks', async () => {
 	const db = await openDatabase({ url: `file:${BENCH_DB}` });
 	const now = new Date();
 
-	// The statement getQueue issues for a learner's card states (primary key: user_id first).
-	const query = await time(300, () =>
-		db.select().from(cardState).where(eq(cardState.userId, BENCH_LEARNER))
-	);
-	const rows = (await db.select().from(cardState).where(eq(cardState.userId, BENCH_LEARNER)))
-		.length;
+	// The statements getQueue issues for a learner's card states: today's due rows through the
+	// (user_id, due) index, and the narrow due-date list behind the per-day load.
+	const settings = await getReviewSettings(db, BENCH_LEARNER);
+	const dayEnd = learnerDay(now, settings.timezone, settings.dayStartHour).end;
+	const query = await time(300, () => dueRows(db, BENCH_LEARNER, dayEnd));
+	const load = await time(300, () => scheduleOf(db, BENCH_LEARNER));
+	const rows = (await dueRows(db, BENCH_LEARNER, dayEnd)).length;
+	const scheduled = (await scheduleOf(db, BENCH_LEARNER)).length;
 	const service = await time(30, () => getQueue(db, BENCH_LEARNER, now));
 	const plan = benchPlan({
 		graph: getGraph(),
@@ -49,7 +52,7 @@ test('core benchmarks', async () => {
 	db.$client.close();
 
 	const result = {
-		queue: { ...query, learnerCards: rows, service },
+		queue: { ...query, dueCards: rows, load: { ...load, scheduledCards: scheduled }, service },
 		plan: {
 			role: plan.roleId,
 			items: plan.steps,

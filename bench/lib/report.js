@@ -28,7 +28,7 @@ export function writeReport(r) {
 		const big = q.cardStates >= 1_000_000;
 		add(
 			`Today's queue query, ${q.cardStates.toLocaleString('en')} card states`,
-			`query median ${q.median} ms, p95 ${q.p95} ms (${q.learnerCards} cards of this learner); whole queue service median ${q.service?.median} ms, p95 ${q.service?.p95} ms`,
+			`due-cards query median ${q.median} ms, p95 ${q.p95} ms (${q.dueCards} due of the learner's ${q.load?.scheduledCards} cards); per-day load query median ${q.load?.median} ms, p95 ${q.load?.p95} ms; whole queue service (both, new cards, streak, HTML, previews) median ${q.service?.median} ms, p95 ${q.service?.p95} ms`,
 			big ? '≤ 5 ms at 1 M' : 'flat',
 			big ? q.p95 <= 5 : undefined
 		);

@@ -85,7 +85,8 @@ export async function seedCardStates(client, learners, cardIds, from, to, seed =
 				3,
 				0,
 				2,
-				due - Math.round(stability * DAY)
+				// Last reviewed one interval before it is due, and never in the future.
+				Math.min(due - Math.round(stability * DAY), now - DAY)
 			]);
 			if (rows.length === ROWS) await flush();
 		}

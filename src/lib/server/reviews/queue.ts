@@ -1,7 +1,7 @@
 // GET /api/queue: everything a phone needs to run today's session offline — the cards with
 // their rendered HTML, what each rating would give, the card's FSRS state and the scheduler's
 // settings (for intervals after ratings made offline), and the learner's day.
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
@@ -12,6 +12,7 @@ import {
 	dayKeyOf,
 	dueForecast,
 	learnerDay,
+	newCardMemory,
 	type CatchUpPlan,
 	type Workload
 } from '$lib/core/scheduling';
@@ -81,13 +82,13 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	const { timezone, dayStartHour } = settings;
 	const day = learnerDay(now, timezone, dayStartHour);
 
-	const rows = await db.select().from(table.cardState).where(eq(table.cardState.userId, userId));
-	const scheduled: (ScheduledCard & { row: (typeof rows)[number] })[] = rows.map((row) => ({
+	// Only today's due rows are read in full, through the (user_id, due) index.
+	const rows = await dueRows(db, userId, day.end);
+	const scheduled: ScheduledCard[] = rows.map((row) => ({
 		cardId: row.cardId,
 		memory: memoryOf(row),
 		suspended: row.suspended,
-		buriedUntil: row.buriedUntil,
-		row
+		buriedUntil: row.buriedUntil
 	}));
 	const due = scheduled
 		.filter((c) => isDueToday(c, now, day.end))
@@ -96,6 +97,7 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 			due: c.memory.due,
 			retrievability: scheduler.retrievability(c.memory, now)
 		}));
+	const schedule = await scheduleOf(db, userId);
 
 	const recent = await db
 		.select({ reviewedAt: table.reviewLog.reviewedAt })
@@ -125,9 +127,8 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 
 	// Due counts per learner day, so the grade buttons show the load-balanced interval.
 	const load = new Map<string, number>();
-	for (const c of scheduled) {
-		if (c.memory.state === 0 || c.suspended) continue;
-		const key = dayKeyOf(c.memory.due, timezone, dayStartHour);
+	for (const c of schedule) {
+		const key = dayKeyOf(c.due, timezone, dayStartHour);
 		load.set(key, (load.get(key) ?? 0) + 1);
 	}
 	const byId = new Map(scheduled.map((c) => [c.cardId, c]));
@@ -171,7 +172,14 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	}
 
 	const forecast = dueForecast(
-		scheduled.map((c) => ({ ...c, skillId: c.row.skillId, level: c.row.level })),
+		schedule.map((c) => ({
+			cardId: '',
+			skillId: '',
+			level: 0,
+			suspended: false,
+			buriedUntil: c.buriedUntil,
+			memory: { ...newCardMemory(c.due), state: 2 as const }
+		})),
 		{ now, timezone, dayStartHour },
 		2
 	);
@@ -203,6 +211,35 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		},
 		cards
 	};
+}
+
+/** Card states due before `dayEnd` (overdue included), suspended or not; studied ones only. */
+export function dueRows(db: Database, userId: string, dayEnd: Date) {
+	return db
+		.select()
+		.from(table.cardState)
+		.where(
+			and(
+				eq(table.cardState.userId, userId),
+				lt(table.cardState.due, dayEnd),
+				ne(table.cardState.state, 0),
+				eq(table.cardState.suspended, false)
+			)
+		);
+}
+
+/** When each scheduled card is due: three narrow columns, for the load per day and tomorrow. */
+export function scheduleOf(db: Database, userId: string) {
+	return db
+		.select({ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil })
+		.from(table.cardState)
+		.where(
+			and(
+				eq(table.cardState.userId, userId),
+				ne(table.cardState.state, 0),
+				eq(table.cardState.suspended, false)
+			)
+		);
 }
 
 async function personalCards(db: Database, userId: string, ids: string[]) {
