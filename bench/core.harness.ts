@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/client';
 import { getQueue } from '$lib/server/reviews';
-import { dueRows, scheduleOf } from '$lib/server/reviews/queue';
+import { dueList, scheduleOf } from '$lib/server/reviews/queue';
 import { getReviewSettings } from '$lib/server/reviews/settings';
 import { learnerDay } from '$lib/core/scheduling';
 import { getDeckSource, getGraph } from '$lib/server/content';
@@ -34,13 +34,13 @@ test('core benchmarks', async () => {
 	const db = await openDatabase({ url: `file:${BENCH_DB}` });
 	const now = new Date();
 
-	// The statements getQueue issues for a learner's card states: today's due rows through the
-	// (user_id, due) index, and the narrow due-date list behind the per-day load.
+	// The statements getQueue issues for a learner's card states: today's due cards through the
+	// (user_id, due) index (what ranks them), and the narrow due-date list behind the per-day load.
 	const settings = await getReviewSettings(db, BENCH_LEARNER);
 	const dayEnd = learnerDay(now, settings.timezone, settings.dayStartHour).end;
-	const query = await time(300, () => dueRows(db, BENCH_LEARNER, dayEnd));
+	const query = await time(300, () => dueList(db, BENCH_LEARNER, dayEnd));
 	const load = await time(300, () => scheduleOf(db, BENCH_LEARNER));
-	const rows = (await dueRows(db, BENCH_LEARNER, dayEnd)).length;
+	const rows = (await dueList(db, BENCH_LEARNER, dayEnd)).length;
 	const scheduled = (await scheduleOf(db, BENCH_LEARNER)).length;
 	const service = await time(30, () => getQueue(db, BENCH_LEARNER, now));
 	const plan = benchPlan({

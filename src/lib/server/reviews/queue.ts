@@ -6,13 +6,15 @@ import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { renderCardHtml } from '$lib/server/cards/render';
-import { buildQueue, isDueToday, type ScheduledCard } from '$lib/core/queue';
+import { buildQueue } from '$lib/core/queue';
+import { retrievability } from '$lib/core/mastery';
 import {
 	catchUpBudget,
 	dayKeyOf,
 	dueForecast,
 	learnerDay,
 	newCardMemory,
+	type CardMemory,
 	type CatchUpPlan,
 	type Workload
 } from '$lib/core/scheduling';
@@ -82,20 +84,14 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	const { timezone, dayStartHour } = settings;
 	const day = learnerDay(now, timezone, dayStartHour);
 
-	// Only today's due rows are read in full, through the (user_id, due) index.
-	const rows = await dueRows(db, userId, day.end);
-	const scheduled: ScheduledCard[] = rows.map((row) => ({
-		cardId: row.cardId,
-		memory: memoryOf(row),
-		suspended: row.suspended,
-		buriedUntil: row.buriedUntil
-	}));
-	const due = scheduled
-		.filter((c) => isDueToday(c, now, day.end))
+	// Today's due cards, through the (user_id, due) index, with only what ranks them by risk;
+	// the full state is read below for the cards that make today's session.
+	const due = (await dueList(db, userId, day.end))
+		.filter((c) => !c.buriedUntil || c.buriedUntil.getTime() <= now.getTime())
 		.map((c) => ({
 			cardId: c.cardId,
-			due: c.memory.due,
-			retrievability: scheduler.retrievability(c.memory, now)
+			due: c.due,
+			retrievability: retrievability(c, now, scheduler.w)
 		}));
 	const schedule = await scheduleOf(db, userId);
 
@@ -131,7 +127,11 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		const key = dayKeyOf(c.due, timezone, dayStartHour);
 		load.set(key, (load.get(key) ?? 0) + 1);
 	}
-	const byId = new Map(scheduled.map((c) => [c.cardId, c]));
+	const byId = await statesOf(
+		db,
+		userId,
+		queue.entries.filter((e) => !e.isNew).map((e) => e.cardId)
+	);
 	const personal = await personalCards(
 		db,
 		userId,
@@ -145,7 +145,7 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		const content = own ?? deck;
 		if (!content) continue; // a card deleted since it was scheduled
 		const state = byId.get(entry.cardId);
-		const memory = state && state.memory.state !== 0 ? state.memory : null;
+		const memory = state && state.state !== 0 ? state : null;
 		const ownDay = memory ? dayKeyOf(memory.due, timezone, dayStartHour) : null;
 		const workload: Workload = {
 			timezone,
@@ -213,10 +213,17 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	};
 }
 
-/** Card states due before `dayEnd` (overdue included), suspended or not; studied ones only. */
-export function dueRows(db: Database, userId: string, dayEnd: Date) {
+/** Studied, unsuspended cards due before `dayEnd` (overdue included): what ranks them. */
+export function dueList(db: Database, userId: string, dayEnd: Date) {
 	return db
-		.select()
+		.select({
+			cardId: table.cardState.cardId,
+			due: table.cardState.due,
+			stability: table.cardState.stability,
+			state: table.cardState.state,
+			lastReview: table.cardState.lastReview,
+			buriedUntil: table.cardState.buriedUntil
+		})
 		.from(table.cardState)
 		.where(
 			and(
@@ -228,7 +235,7 @@ export function dueRows(db: Database, userId: string, dayEnd: Date) {
 		);
 }
 
-/** When each scheduled card is due: three narrow columns, for the load per day and tomorrow. */
+/** When each scheduled card is due (two narrow columns): the load per day and tomorrow. */
 export function scheduleOf(db: Database, userId: string) {
 	return db
 		.select({ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil })
@@ -240,6 +247,25 @@ export function scheduleOf(db: Database, userId: string) {
 				eq(table.cardState.suspended, false)
 			)
 		);
+}
+
+/** The full memory of the given cards, by id. */
+async function statesOf(db: Database, userId: string, cardIds: string[]) {
+	const states = new Map<string, CardMemory>();
+	// SQLite caps bound variables; a session never comes near this many cards but a backlog can.
+	for (let i = 0; i < cardIds.length; i += 500) {
+		const rows = await db
+			.select()
+			.from(table.cardState)
+			.where(
+				and(
+					eq(table.cardState.userId, userId),
+					inArray(table.cardState.cardId, cardIds.slice(i, i + 500))
+				)
+			);
+		for (const row of rows) states.set(row.cardId, memoryOf(row));
+	}
+	return states;
 }
 
 async function personalCards(db: Database, userId: string, ids: string[]) {
