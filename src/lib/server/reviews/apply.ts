@@ -134,7 +134,9 @@ async function applyOne(
 		return await db.transaction(async (tx) => {
 			const known = await alreadyKnown(tx, userId, review);
 			if (known) return withCard(tx, known, userId, card.id, scheduler, now);
-			await captureBase(tx, userId, card.id, now);
+			// Read once: captureBase and rescheduleCard both need the state before this review.
+			const previous = await loadState(tx, userId, card.id);
+			await captureBase(tx, userId, card.id, now, previous);
 			await tx.insert(table.reviewLog).values({
 				id: review.id,
 				userId,
@@ -145,7 +147,9 @@ async function applyOne(
 				receivedAt: now
 			});
 			const changed = { ...review, rating: review.rating as Rating };
-			const state = await rescheduleCard(tx, userId, card, changed, settings, scheduler, now);
+			const state = await rescheduleCard(tx, userId, card, changed, settings, scheduler, now, {
+				row: previous
+			});
 			return {
 				id: review.id,
 				status: 'applied' as const,

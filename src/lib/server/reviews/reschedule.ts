@@ -14,7 +14,15 @@ import {
 } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import type { ReviewableCard } from './catalog';
-import { loadBase, loadCardLog, loadState, memoryColumns, memoryOf, workloadAround } from './store';
+import {
+	loadBase,
+	loadCardLog,
+	loadState,
+	memoryColumns,
+	memoryOf,
+	workloadAround,
+	type CardStateRow
+} from './store';
 
 export interface Rescheduled {
 	memory: CardMemory | null;
@@ -30,7 +38,9 @@ export async function rescheduleCard(
 	changed: LoggedReview,
 	settings: ReviewSettings,
 	scheduler: Scheduler,
-	now: Date
+	now: Date,
+	/** The card's state row as the caller already read it in this transaction. */
+	current?: { row: CardStateRow | undefined }
 ): Promise<Rescheduled> {
 	const log = await loadCardLog(tx, userId, card.id);
 	const base = await loadBase(tx, userId, card.id);
@@ -44,7 +54,7 @@ export async function rescheduleCard(
 			.where(and(eq(table.reviewLog.id, row.id), eq(table.reviewLog.userId, userId)));
 	}
 
-	const previous = await loadState(tx, userId, card.id);
+	const previous = current ? current.row : await loadState(tx, userId, card.id);
 	const before = previous ? memoryOf(previous).lapses : 0;
 	const flags = flagsAfter(before, result.memory?.lapses ?? 0, {
 		suspended: previous?.suspended ?? false,

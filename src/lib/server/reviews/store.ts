@@ -151,8 +151,13 @@ export async function loadBase(
  * A card with a studied state but no log was seeded (placement check): before its first
  * logged review, keep that state as the base every replay starts from.
  */
-export async function captureBase(db: Queryable, userId: string, cardId: string, now: Date) {
-	const state = await loadState(db, userId, cardId);
+export async function captureBase(
+	db: Queryable,
+	userId: string,
+	cardId: string,
+	now: Date,
+	state: CardStateRow | undefined
+) {
 	if (!state || state.state === 0) return;
 	const [logged] = await db
 		.select({ id: table.reviewLog.id })
