@@ -74,7 +74,16 @@ const CASES: Record<string, Case> = {
 	'/review': { kind: 'scoped', probe: get('/review') },
 	'/plan': { kind: 'scoped', probe: get('/plan') },
 	'/profile': { kind: 'scoped', probe: get('/profile') },
-	'/settings': { kind: 'scoped', probe: get('/settings') },
+	'/settings': {
+		kind: 'scoped',
+		probe: all(
+			get('/settings'),
+			actionNotFound(
+				() => '/settings?/unsuspend',
+				(a) => ({ cardId: a.cardId })
+			)
+		)
+	},
 	'/stats': { kind: 'scoped', probe: get('/stats') },
 	'/gap': { kind: 'scoped', probe: get('/gap') },
 	'/start': { kind: 'scoped', probe: get('/start') },

@@ -2,6 +2,7 @@
 export { applyReviews, reviewsBodySchema, type ReviewResult } from './apply';
 export { undoReview, type UndoResult } from './undo';
 export { setCardFlag, CARD_ACTIONS, type CardAction } from './flags';
+export { suspendedCards, type SuspendedCard } from './suspended';
 export { getQueue, type QueueJson, type QueueCardJson } from './queue';
 export { newCardsForToday, type NewCard } from './new-cards';
 export { getStats, currentStreak, type Stats } from './stats';

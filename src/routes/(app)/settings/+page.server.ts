@@ -6,7 +6,9 @@ import {
 	getReviewSettings,
 	reviewSettingsSchema,
 	saveReviewSettings,
-	settingsForm
+	setCardFlag,
+	settingsForm,
+	suspendedCards
 } from '$lib/server/reviews';
 import { applyFit, fitStatus, startFit } from '$lib/server/reviews/optimise';
 import { importLearner } from '$lib/server/reviews/portable';
@@ -25,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		values: settingsForm(settings),
 		lightDays: settings.lightDays,
 		timeZones: timeZones(settings.timezone),
-		fit: await fitStatus(db, user.id, now)
+		fit: await fitStatus(db, user.id, now),
+		suspended: await suspendedCards(db, user.id)
 	};
 };
 
@@ -38,6 +41,16 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(400, { form: 'save', values }, FIX_FIELDS, parsed.errors);
 		await saveReviewSettings(await getDb(), user.id, parsed.data, new Date());
 		return { form: 'save', done: 'Saved. New settings apply from your next review.' };
+	},
+
+	unsuspend: async (event) => {
+		const { user } = requireUser(event);
+		const cardId = String((await event.request.formData()).get('cardId') ?? '').slice(0, 200);
+		const card = cardId
+			? await setCardFlag(await getDb(), user.id, cardId, 'unsuspend', new Date())
+			: null;
+		if (!card) return formFailure(404, { form: 'unsuspend' }, 'No such card.');
+		return { form: 'unsuspend', done: 'The card is back in your reviews.' };
 	},
 
 	fit: async (event) => {
