@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { PASSWORD, login, logout, register, uniqueName } from './helpers';
 
 test('register → logout → login → change password → delete account', async ({ page }) => {
+	// Seven argon2id hashes and verifications: slow on a busy 2-core CI machine.
+	test.setTimeout(90_000);
 	const { username } = await register(page);
 	await expect(page.getByRole('navigation', { name: 'Main' }).first()).toBeVisible();
 
