@@ -73,7 +73,8 @@ test('suspended cards are listed in settings and can be resumed', async ({ page 
 	await page.goto('/settings');
 	await expect(page.getByRole('heading', { name: 'Suspended cards (0)' })).toBeVisible();
 
-	const suspended = await page.request.post('/api/cards/docker-001/suspend', { data: {} });
+	// A card with a code block: the list must still fit a phone.
+	const suspended = await page.request.post('/api/cards/docker-003/suspend', { data: {} });
 	expect(suspended.status()).toBe(200);
 	await page.goto('/settings');
 	const section = page.locator('section[aria-labelledby="suspended-heading"]');
@@ -87,7 +88,7 @@ test('suspended cards are listed in settings and can be resumed', async ({ page 
 	const exported = (await (await page.request.get('/api/export')).json()) as {
 		tables: { card_state: { card_id: string; suspended: boolean | number }[] };
 	};
-	const row = exported.tables.card_state.find((r) => r.card_id === 'docker-001');
+	const row = exported.tables.card_state.find((r) => r.card_id === 'docker-003');
 	expect(row).toBeDefined();
 	expect(Boolean(row!.suspended)).toBe(false);
 });
