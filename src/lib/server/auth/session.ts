@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, and, ne } from 'drizzle-orm';
+import { eq, and, ne, sql } from 'drizzle-orm';
+import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Database } from '$lib/server/db/client';
 import * as table from '$lib/server/db/schema';
@@ -36,26 +37,47 @@ export async function createSession(db: Database, token: string, userId: string,
 	return session;
 }
 
+// Every signed-in request runs this, so it is built once.
+const sessionSelect = compileSelect(
+	{
+		id: table.session.id,
+		userId: table.session.userId,
+		expiresAt: table.session.expiresAt,
+		createdAt: table.session.createdAt,
+		username: table.user.username,
+		email: table.user.email,
+		timezone: table.user.timezone
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.session)
+			.innerJoin(table.user, eq(table.session.userId, table.user.id))
+			.where(eq(table.session.id, sql.placeholder('sessionId')))
+);
+
 export async function validateSessionToken(
 	db: Database,
 	token: string,
 	now = new Date()
 ): Promise<SessionValidation> {
 	const sessionId = sessionIdFromToken(token);
-	const [row] = await db
-		.select({
-			session: table.session,
-			user: {
-				id: table.user.id,
-				username: table.user.username,
-				email: table.user.email,
-				timezone: table.user.timezone
-			}
-		})
-		.from(table.session)
-		.innerJoin(table.user, eq(table.session.userId, table.user.id))
-		.where(eq(table.session.id, sessionId));
-	if (!row) return { session: null, user: null };
+	const [found] = await selectRows(connOf(db), sessionSelect, { sessionId });
+	if (!found) return { session: null, user: null };
+	const row = {
+		session: {
+			id: found.id,
+			userId: found.userId,
+			expiresAt: found.expiresAt,
+			createdAt: found.createdAt
+		},
+		user: {
+			id: found.userId,
+			username: found.username,
+			email: found.email,
+			timezone: found.timezone
+		}
+	};
 
 	const { session, user } = row;
 	const hardLimit = session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS;

@@ -2,8 +2,9 @@
 // id (made on the client) is the primary key of review_log, so a retry, a duplicate in the
 // same batch, or the same review sent by two tabs at once is recognised and changes nothing.
 import * as v from 'valibot';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
+import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { validate } from '$lib/server/validation';
 import type { Rating, ReviewSettings, Scheduler } from '$lib/core/scheduling';
@@ -12,7 +13,7 @@ import { cardStateJson, type CardStateJson } from './json';
 import { rescheduleCard } from './reschedule';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { captureBase, loadState, memoryOf } from './store';
+import { captureBase, loadBase, loadCardLog, loadState, memoryOf } from './store';
 
 /** Clocks disagree a little: a review this far in the future is still accepted. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
@@ -134,21 +135,17 @@ async function applyOne(
 		return await db.transaction(async (tx) => {
 			const known = await alreadyKnown(tx, userId, review);
 			if (known) return withCard(tx, known, userId, card.id, scheduler, now);
-			// Read once: captureBase and rescheduleCard both need the state before this review.
+			// Read once: captureBase and rescheduleCard both need the card before this review.
 			const previous = await loadState(tx, userId, card.id);
-			await captureBase(tx, userId, card.id, now, previous);
-			await tx.insert(table.reviewLog).values({
-				id: review.id,
-				userId,
-				cardId: card.id,
-				rating: review.rating,
-				reviewedAt: review.reviewedAt,
-				durationMs: review.durationMs,
-				receivedAt: now
-			});
+			const log = await loadCardLog(tx, userId, card.id);
+			await captureBase(tx, userId, card.id, now, previous, log.length > 0);
+			const base = await loadBase(tx, userId, card.id);
 			const changed = { ...review, rating: review.rating as Rating };
 			const state = await rescheduleCard(tx, userId, card, changed, settings, scheduler, now, {
-				row: previous
+				row: previous,
+				log,
+				base,
+				pending: { ...changed, cardId: card.id, receivedAt: now }
 			});
 			return {
 				id: review.id,
@@ -167,21 +164,47 @@ async function applyOne(
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+// One statement for both questions a new review asks: is its id stored, or was it undone?
+const knownSelect = compileSelect(
+	{
+		userId: table.reviewLog.userId,
+		cardId: table.reviewLog.cardId,
+		rating: table.reviewLog.rating,
+		reviewedAt: table.reviewLog.reviewedAt,
+		undone: sql<number>`0`.mapWith(Number)
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.reviewLog)
+			.where(eq(table.reviewLog.id, sql.placeholder('id')))
+			.unionAll(
+				b
+					.select({
+						userId: table.reviewUndo.userId,
+						cardId: table.reviewUndo.reviewId,
+						rating: sql<number>`0`.mapWith(Number),
+						reviewedAt: table.reviewUndo.undoneAt,
+						undone: sql<number>`1`.mapWith(Number)
+					})
+					.from(table.reviewUndo)
+					.where(
+						and(
+							eq(table.reviewUndo.userId, sql.placeholder('userId')),
+							eq(table.reviewUndo.reviewId, sql.placeholder('id'))
+						)
+					)
+			)
+);
+
 /** A stored or undone review with this id: the stored result; null when the id is new. */
 async function alreadyKnown(
 	q: Database | Tx,
 	userId: string,
 	review: ReviewInput
 ): Promise<Omit<ReviewResult, 'card'> | null> {
-	const [stored] = await q
-		.select({
-			userId: table.reviewLog.userId,
-			cardId: table.reviewLog.cardId,
-			rating: table.reviewLog.rating,
-			reviewedAt: table.reviewLog.reviewedAt
-		})
-		.from(table.reviewLog)
-		.where(eq(table.reviewLog.id, review.id));
+	const rows = await selectRows(connOf(q), knownSelect, { id: review.id, userId });
+	const stored = rows.find((row) => row.undone === 0);
 	if (stored) {
 		const same =
 			stored.userId === userId &&
@@ -192,11 +215,9 @@ async function alreadyKnown(
 			? { id: review.id, status: 'duplicate' }
 			: { id: review.id, status: 'rejected', reason: 'This review id is already used.' };
 	}
-	const [undone] = await q
-		.select({ id: table.reviewUndo.reviewId })
-		.from(table.reviewUndo)
-		.where(and(eq(table.reviewUndo.userId, userId), eq(table.reviewUndo.reviewId, review.id)));
-	return undone ? { id: review.id, status: 'duplicate', reason: 'This review was undone.' } : null;
+	return rows.length > 0
+		? { id: review.id, status: 'duplicate', reason: 'This review was undone.' }
+		: null;
 }
 
 async function withCard(

@@ -1,8 +1,9 @@
 // GET /api/queue: everything a phone needs to run today's session offline — the cards with
 // their rendered HTML, what each rating would give, the card's FSRS state and the scheduler's
 // settings (for intervals after ratings made offline), and the learner's day.
-import { and, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
+import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { renderCardHtml } from '$lib/server/cards/render';
@@ -213,40 +214,54 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	};
 }
 
+// The two queries behind every queue: built once, and returned as one JSON value, because a
+// learner's backlog is hundreds of rows (see compileJsonRows).
+const dueSelect = compileJsonRows(
+	{
+		cardId: table.cardState.cardId,
+		due: table.cardState.due,
+		stability: table.cardState.stability,
+		state: table.cardState.state,
+		lastReview: table.cardState.lastReview,
+		buriedUntil: table.cardState.buriedUntil
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.cardState)
+			.where(
+				and(
+					eq(table.cardState.userId, sql.placeholder('userId')),
+					lt(table.cardState.due, sql.placeholder('dayEnd')),
+					ne(table.cardState.state, 0),
+					eq(table.cardState.suspended, false)
+				)
+			)
+);
+
+const scheduleSelect = compileJsonRows(
+	{ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil },
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.cardState)
+			.where(
+				and(
+					eq(table.cardState.userId, sql.placeholder('userId')),
+					ne(table.cardState.state, 0),
+					eq(table.cardState.suspended, false)
+				)
+			)
+);
+
 /** Studied, unsuspended cards due before `dayEnd` (overdue included): what ranks them. */
 export function dueList(db: Database, userId: string, dayEnd: Date) {
-	return db
-		.select({
-			cardId: table.cardState.cardId,
-			due: table.cardState.due,
-			stability: table.cardState.stability,
-			state: table.cardState.state,
-			lastReview: table.cardState.lastReview,
-			buriedUntil: table.cardState.buriedUntil
-		})
-		.from(table.cardState)
-		.where(
-			and(
-				eq(table.cardState.userId, userId),
-				lt(table.cardState.due, dayEnd),
-				ne(table.cardState.state, 0),
-				eq(table.cardState.suspended, false)
-			)
-		);
+	return selectJsonRows(connOf(db), dueSelect, { userId, dayEnd });
 }
 
 /** When each scheduled card is due (two narrow columns): the load per day and tomorrow. */
 export function scheduleOf(db: Database, userId: string) {
-	return db
-		.select({ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil })
-		.from(table.cardState)
-		.where(
-			and(
-				eq(table.cardState.userId, userId),
-				ne(table.cardState.state, 0),
-				eq(table.cardState.suspended, false)
-			)
-		);
+	return selectJsonRows(connOf(db), scheduleSelect, { userId });
 }
 
 /** The full memory of the given cards, by id. */

@@ -1,7 +1,8 @@
 // Recomputes one card after its log changed, inside the caller's transaction: derived log
 // columns from the change on, the card_state row, and the leech flags.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
+import { compileRun, connOf, excludedFor, placeholdersFor, run } from '$lib/server/db/compiled';
 import {
 	flagsAfter,
 	newCardMemory,
@@ -10,7 +11,8 @@ import {
 	type CardMemory,
 	type LoggedReview,
 	type ReviewSettings,
-	type Scheduler
+	type Scheduler,
+	type StoredReview
 } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import type { ReviewableCard } from './catalog';
@@ -31,6 +33,78 @@ export interface Rescheduled {
 	buriedUntil: Date | null;
 }
 
+/** A review not stored yet: it is inserted with its derived columns in one statement. */
+export interface PendingReview extends LoggedReview {
+	durationMs: number;
+	receivedAt: Date;
+}
+
+/** What the caller already read in this transaction, before the change. */
+export interface KnownCard {
+	row: CardStateRow | undefined;
+	log?: StoredReview[];
+	base?: CardMemory | null;
+	pending?: PendingReview;
+}
+
+const derivedUpdate = compileRun((b) =>
+	b
+		.update(table.reviewLog)
+		.set({
+			stateBefore: sql`${sql.placeholder('stateBefore')}`,
+			dueAfter: sql`${sql.placeholder('dueAfter')}`
+		})
+		.where(
+			and(
+				eq(table.reviewLog.id, sql.placeholder('id')),
+				eq(table.reviewLog.userId, sql.placeholder('userId'))
+			)
+		)
+);
+
+const logInsert = compileRun((b) =>
+	b.insert(table.reviewLog).values(placeholdersFor(table.reviewLog))
+);
+
+const stateDelete = compileRun((b) =>
+	b
+		.delete(table.cardState)
+		.where(
+			and(
+				eq(table.cardState.userId, sql.placeholder('userId')),
+				eq(table.cardState.cardId, sql.placeholder('cardId'))
+			)
+		)
+);
+
+/** Columns a recompute owns; buried_until is the learner's and survives it. */
+const RECOMPUTED = [
+	'due',
+	'stability',
+	'difficulty',
+	'elapsedDays',
+	'scheduledDays',
+	'learningSteps',
+	'reps',
+	'lapses',
+	'state',
+	'lastReview',
+	'suspended',
+	'leech',
+	'skillId',
+	'level'
+] as const;
+
+const stateUpsert = compileRun((b) =>
+	b
+		.insert(table.cardState)
+		.values(placeholdersFor(table.cardState))
+		.onConflictDoUpdate({
+			target: [table.cardState.userId, table.cardState.cardId],
+			set: excludedFor(table.cardState, RECOMPUTED)
+		})
+);
+
 export async function rescheduleCard(
 	tx: Queryable,
 	userId: string,
@@ -39,22 +113,25 @@ export async function rescheduleCard(
 	settings: ReviewSettings,
 	scheduler: Scheduler,
 	now: Date,
-	/** The card's state row as the caller already read it in this transaction. */
-	current?: { row: CardStateRow | undefined }
+	known?: KnownCard
 ): Promise<Rescheduled> {
-	const log = await loadCardLog(tx, userId, card.id);
-	const base = await loadBase(tx, userId, card.id);
+	const conn = connOf(tx);
+	const pending = known?.pending;
+	const stored = known?.log ?? (await loadCardLog(tx, userId, card.id));
+	const log = pending ? [...stored, { ...pending, dueAfter: null }] : stored;
+	const base = known?.base !== undefined ? known.base : await loadBase(tx, userId, card.id);
 	const window = replay(card.id, log, scheduler, base).last?.window ?? null;
 	const workload = await workloadAround(tx, userId, card.id, window, settings);
 	const result = recomputeCard(card.id, log, changed, scheduler, workload, base);
 	for (const row of result.rows) {
-		await tx
-			.update(table.reviewLog)
-			.set({ stateBefore: row.stateBefore, dueAfter: row.dueAfter })
-			.where(and(eq(table.reviewLog.id, row.id), eq(table.reviewLog.userId, userId)));
+		if (row.id === pending?.id) {
+			await run(conn, logInsert, { ...pending, userId, cardId: card.id, ...row });
+		} else {
+			await run(conn, derivedUpdate, { ...row, userId });
+		}
 	}
 
-	const previous = current ? current.row : await loadState(tx, userId, card.id);
+	const previous = known ? known.row : await loadState(tx, userId, card.id);
 	const before = previous ? memoryOf(previous).lapses : 0;
 	const flags = flagsAfter(before, result.memory?.lapses ?? 0, {
 		suspended: previous?.suspended ?? false,
@@ -66,20 +143,20 @@ export async function rescheduleCard(
 		flags.suspended ||
 		flags.leech ||
 		(buriedUntil !== null && buriedUntil.getTime() > now.getTime());
-	const where = and(eq(table.cardState.userId, userId), eq(table.cardState.cardId, card.id));
 	if (!keepRow) {
 		// No review left and nothing set by hand: the card is new again, as it was.
-		await tx.delete(table.cardState).where(where);
+		await run(conn, stateDelete, { userId, cardId: card.id });
 		return { memory: null, ...flags, buriedUntil: null };
 	}
 	const memory = result.memory ?? newCardMemory(now);
-	const values = { ...memoryColumns(memory), ...flags, skillId: card.skillId, level: card.level };
-	await tx
-		.insert(table.cardState)
-		.values({ userId, cardId: card.id, ...values, buriedUntil })
-		.onConflictDoUpdate({
-			target: [table.cardState.userId, table.cardState.cardId],
-			set: values
-		});
+	await run(conn, stateUpsert, {
+		...memoryColumns(memory),
+		...flags,
+		userId,
+		cardId: card.id,
+		skillId: card.skillId,
+		level: card.level,
+		buriedUntil
+	});
 	return { memory: result.memory, ...flags, buriedUntil };
 }

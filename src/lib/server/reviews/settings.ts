@@ -1,7 +1,8 @@
 // A learner's review settings: read from `user`, review_settings and (for light days) the
 // plan's settings; written through one valibot schema shared by the form and PUT /api/settings.
 import * as v from 'valibot';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
 import * as table from '$lib/server/db/schema';
 import {
 	DEFAULT_REVIEW_SETTINGS,
@@ -21,23 +22,30 @@ import type { Queryable } from './db';
 /** The plan's default light days (ISO weekdays, Saturday and Sunday) until it has a row. */
 const PLAN_DEFAULT_LIGHT_DAYS = [6, 7];
 
+// Read on every review sync, so built once.
+const settingsSelect = compileSelect(
+	{
+		timezone: table.user.timezone,
+		dayStartHour: table.user.dayStartHour,
+		desiredRetention: table.user.desiredRetention,
+		maximumInterval: table.user.maximumInterval,
+		fsrsParams: table.user.fsrsParams,
+		learningSteps: table.reviewSettings.learningSteps,
+		relearningSteps: table.reviewSettings.relearningSteps,
+		newCardsPerDay: table.reviewSettings.newCardsPerDay,
+		lightDays: table.planSettings.lightDays
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.user)
+			.leftJoin(table.reviewSettings, eq(table.reviewSettings.userId, table.user.id))
+			.leftJoin(table.planSettings, eq(table.planSettings.userId, table.user.id))
+			.where(eq(table.user.id, sql.placeholder('userId')))
+);
+
 export async function getReviewSettings(db: Queryable, userId: string): Promise<ReviewSettings> {
-	const [row] = await db
-		.select({
-			timezone: table.user.timezone,
-			dayStartHour: table.user.dayStartHour,
-			desiredRetention: table.user.desiredRetention,
-			maximumInterval: table.user.maximumInterval,
-			fsrsParams: table.user.fsrsParams,
-			learningSteps: table.reviewSettings.learningSteps,
-			relearningSteps: table.reviewSettings.relearningSteps,
-			newCardsPerDay: table.reviewSettings.newCardsPerDay,
-			lightDays: table.planSettings.lightDays
-		})
-		.from(table.user)
-		.leftJoin(table.reviewSettings, eq(table.reviewSettings.userId, table.user.id))
-		.leftJoin(table.planSettings, eq(table.planSettings.userId, table.user.id))
-		.where(eq(table.user.id, userId));
+	const [row] = await selectRows(connOf(db), settingsSelect, { userId });
 	if (!row) return DEFAULT_REVIEW_SETTINGS;
 	return {
 		timezone: isValidTimeZone(row.timezone) ? row.timezone : 'UTC',

@@ -1,7 +1,15 @@
 // The database side of one card's schedule: its log, its state row, and the learner's
 // workload around a due window. Every query is scoped by the learner's id.
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, lt, ne, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
+import {
+	compileRun,
+	compileSelect,
+	connOf,
+	placeholdersFor,
+	run,
+	selectRows
+} from '$lib/server/db/compiled';
 import {
 	DAY_MS,
 	dayKeyOf,
@@ -17,34 +25,54 @@ import type { Queryable } from './db';
 
 export type CardStateRow = typeof table.cardState.$inferSelect;
 
+const cardLogSelect = compileSelect(
+	{
+		id: table.reviewLog.id,
+		cardId: table.reviewLog.cardId,
+		rating: table.reviewLog.rating,
+		reviewedAt: table.reviewLog.reviewedAt,
+		dueAfter: table.reviewLog.dueAfter
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.reviewLog)
+			.where(
+				and(
+					eq(table.reviewLog.userId, sql.placeholder('userId')),
+					eq(table.reviewLog.cardId, sql.placeholder('cardId'))
+				)
+			)
+			.orderBy(asc(table.reviewLog.reviewedAt), asc(table.reviewLog.id))
+);
+
 export async function loadCardLog(
 	db: Queryable,
 	userId: string,
 	cardId: string
 ): Promise<StoredReview[]> {
-	const rows = await db
-		.select({
-			id: table.reviewLog.id,
-			cardId: table.reviewLog.cardId,
-			rating: table.reviewLog.rating,
-			reviewedAt: table.reviewLog.reviewedAt,
-			dueAfter: table.reviewLog.dueAfter
-		})
-		.from(table.reviewLog)
-		.where(and(eq(table.reviewLog.userId, userId), eq(table.reviewLog.cardId, cardId)))
-		.orderBy(asc(table.reviewLog.reviewedAt), asc(table.reviewLog.id));
+	const rows = await selectRows(connOf(db), cardLogSelect, { userId, cardId });
 	return rows.map((r) => ({ ...r, rating: r.rating as Rating }));
 }
+
+const stateSelect = compileSelect(getTableColumns(table.cardState), (b, fields) =>
+	b
+		.select(fields)
+		.from(table.cardState)
+		.where(
+			and(
+				eq(table.cardState.userId, sql.placeholder('userId')),
+				eq(table.cardState.cardId, sql.placeholder('cardId'))
+			)
+		)
+);
 
 export async function loadState(
 	db: Queryable,
 	userId: string,
 	cardId: string
 ): Promise<CardStateRow | undefined> {
-	const [row] = await db
-		.select()
-		.from(table.cardState)
-		.where(and(eq(table.cardState.userId, userId), eq(table.cardState.cardId, cardId)));
+	const [row] = await selectRows(connOf(db), stateSelect, { userId, cardId });
 	return row;
 }
 
@@ -92,6 +120,22 @@ export function memoryColumns(memory: CardMemory) {
 	};
 }
 
+const workloadSelect = compileSelect({ due: table.cardState.due }, (b, fields) =>
+	b
+		.select(fields)
+		.from(table.cardState)
+		.where(
+			and(
+				eq(table.cardState.userId, sql.placeholder('userId')),
+				ne(table.cardState.cardId, sql.placeholder('cardId')),
+				eq(table.cardState.suspended, false),
+				ne(table.cardState.state, 0),
+				gte(table.cardState.due, sql.placeholder('from')),
+				lt(table.cardState.due, sql.placeholder('to'))
+			)
+		)
+);
+
 /**
  * The learner's due cards per day around a fuzz window, not counting `cardId` itself.
  * Days outside the window count as empty: only the window's days are ever asked for.
@@ -108,19 +152,7 @@ export async function workloadAround(
 		// A day either side covers the learner's day boundaries.
 		const from = new Date(window.reviewedAt.getTime() + (window.minDays - 1) * DAY_MS);
 		const to = new Date(window.reviewedAt.getTime() + (window.maxDays + 2) * DAY_MS);
-		const rows = await db
-			.select({ due: table.cardState.due })
-			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, userId),
-					ne(table.cardState.cardId, cardId),
-					eq(table.cardState.suspended, false),
-					ne(table.cardState.state, 0),
-					gte(table.cardState.due, from),
-					lt(table.cardState.due, to)
-				)
-			);
+		const rows = await selectRows(connOf(db), workloadSelect, { userId, cardId, from, to });
 		for (const { due } of rows) {
 			const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
 			counts.set(day, (counts.get(day) ?? 0) + 1);
@@ -134,39 +166,66 @@ export async function workloadAround(
 	};
 }
 
+const baseSelect = compileSelect(getTableColumns(table.cardBase), (b, fields) =>
+	b
+		.select(fields)
+		.from(table.cardBase)
+		.where(
+			and(
+				eq(table.cardBase.userId, sql.placeholder('userId')),
+				eq(table.cardBase.cardId, sql.placeholder('cardId'))
+			)
+		)
+);
+
 /** The card's memory before its first logged review, when it did not start new. */
 export async function loadBase(
 	db: Queryable,
 	userId: string,
 	cardId: string
 ): Promise<CardMemory | null> {
-	const [row] = await db
-		.select()
-		.from(table.cardBase)
-		.where(and(eq(table.cardBase.userId, userId), eq(table.cardBase.cardId, cardId)));
+	const [row] = await selectRows(connOf(db), baseSelect, { userId, cardId });
 	return row ? memoryOf(row) : null;
 }
+
+const anyLogSelect = compileSelect({ id: table.reviewLog.id }, (b, fields) =>
+	b
+		.select(fields)
+		.from(table.reviewLog)
+		.where(
+			and(
+				eq(table.reviewLog.userId, sql.placeholder('userId')),
+				eq(table.reviewLog.cardId, sql.placeholder('cardId'))
+			)
+		)
+		.limit(1)
+);
+
+const baseInsert = compileRun((b) =>
+	b.insert(table.cardBase).values(placeholdersFor(table.cardBase)).onConflictDoNothing()
+);
 
 /**
  * A card with a studied state but no log was seeded (placement check): before its first
  * logged review, keep that state as the base every replay starts from.
+ * @param hasLog whether the card has logged reviews, when the caller already knows
  */
 export async function captureBase(
 	db: Queryable,
 	userId: string,
 	cardId: string,
 	now: Date,
-	state: CardStateRow | undefined
+	state: CardStateRow | undefined,
+	hasLog?: boolean
 ) {
 	if (!state || state.state === 0) return;
-	const [logged] = await db
-		.select({ id: table.reviewLog.id })
-		.from(table.reviewLog)
-		.where(and(eq(table.reviewLog.userId, userId), eq(table.reviewLog.cardId, cardId)))
-		.limit(1);
+	const conn = connOf(db);
+	const logged = hasLog ?? (await selectRows(conn, anyLogSelect, { userId, cardId })).length > 0;
 	if (logged) return;
-	await db
-		.insert(table.cardBase)
-		.values({ userId, cardId, ...memoryColumns(memoryOf(state)), capturedAt: now })
-		.onConflictDoNothing();
+	await run(conn, baseInsert, {
+		userId,
+		cardId,
+		...memoryColumns(memoryOf(state)),
+		capturedAt: now
+	});
 }
