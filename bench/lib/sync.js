@@ -1,10 +1,12 @@
 // Benchmark 1: POST /api/reviews at 1, 10 and 50 concurrent learners, next to the same
 // database work done directly with @libsql/client.
 import { randomUUID } from 'node:crypto';
+import { sessionId } from './seed.js';
 import { closedLoop } from './load.js';
 import { summary, round } from './stats.js';
 
 const RUNS = 3;
+const DAY = 86_400_000;
 const SECONDS = 4;
 
 function reviewRequest(origin, learner, cardIds, n) {
@@ -62,55 +64,87 @@ export async function benchReviewSync({ origin, learners, cardIds }) {
 	return levels;
 }
 
-/** The database work of one review, straight through @libsql/client: read state, log, upsert state. */
+// The statements one POST /api/reviews runs for one new review, in order, as the app's compiled
+// statements write them (src/lib/server/auth/session.ts, reviews/settings.ts, reviews/apply.ts,
+// reviews/store.ts, reviews/reschedule.ts). Only the app's own work is left out: HTTP, JSON,
+// validation and the FSRS arithmetic, which is what the overhead ratio measures.
+const STATE_COLUMNS =
+	'"user_id", "card_id", "skill_id", "level", "due", "stability", "difficulty", "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses", "state", "last_review", "suspended", "leech", "buried_until"';
+const MEMORY_COLUMNS =
+	'"due", "stability", "difficulty", "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses", "state", "last_review"';
+const SQL = {
+	session:
+		'select "session"."id", "session"."user_id", "session"."expires_at", "session"."created_at", "user"."username", "user"."email", "user"."timezone" from "session" inner join "user" on "session"."user_id" = "user"."id" where "session"."id" = ?',
+	settings:
+		'select "user"."timezone", "user"."day_start_hour", "user"."desired_retention", "user"."maximum_interval", "user"."fsrs_params", "review_settings"."learning_steps", "review_settings"."relearning_steps", "review_settings"."new_cards_per_day", "plan_settings"."light_days" from "user" left join "review_settings" on "review_settings"."user_id" = "user"."id" left join "plan_settings" on "plan_settings"."user_id" = "user"."id" where "user"."id" = ?',
+	known:
+		'select "user_id", "card_id", "rating", "reviewed_at", 0 from "review_log" where "review_log"."id" = ? union all select "user_id", "review_id", 0, "undone_at", 1 from "review_undo" where ("review_undo"."user_id" = ? and "review_undo"."review_id" = ?)',
+	state: `select ${STATE_COLUMNS} from "card_state" where ("card_state"."user_id" = ? and "card_state"."card_id" = ?)`,
+	log: 'select "id", "card_id", "rating", "reviewed_at", "due_after" from "review_log" where ("review_log"."user_id" = ? and "review_log"."card_id" = ?) order by "review_log"."reviewed_at" asc, "review_log"."id" asc',
+	baseInsert: `insert into "card_base" ("user_id", "card_id", ${MEMORY_COLUMNS}, "captured_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+	base: `select "user_id", "card_id", ${MEMORY_COLUMNS}, "captured_at" from "card_base" where ("card_base"."user_id" = ? and "card_base"."card_id" = ?)`,
+	workload:
+		'select "due" from "card_state" where ("card_state"."user_id" = ? and "card_state"."card_id" <> ? and "card_state"."suspended" = 0 and "card_state"."state" <> 0 and "card_state"."due" >= ? and "card_state"."due" < ?)',
+	logInsert:
+		'insert into "review_log" ("id", "user_id", "card_id", "rating", "reviewed_at", "duration_ms", "received_at", "state_before", "due_after") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+	stateUpsert: `insert into "card_state" (${STATE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("card_state"."user_id", "card_state"."card_id") do update set "due" = excluded."due", "stability" = excluded."stability", "difficulty" = excluded."difficulty", "elapsed_days" = excluded."elapsed_days", "scheduled_days" = excluded."scheduled_days", "learning_steps" = excluded."learning_steps", "reps" = excluded."reps", "lapses" = excluded."lapses", "state" = excluded."state", "last_review" = excluded."last_review", "suspended" = excluded."suspended", "leech" = excluded."leech", "skill_id" = excluded."skill_id", "level" = excluded."level"`
+};
+
+/** The database work of one review, straight through @libsql/client: the app's statements. */
 export async function benchDirectSync({ client, learners, cardIds }) {
 	// The same in-process queueing the app applies to an embedded file (src/lib/server/db/serial.ts):
 	// without it, concurrent write transactions deadlock in SQLite's busy handler.
 	let tail = Promise.resolve();
-	const one = (learner, n) => {
-		const run = tail.then(() => oneUnqueued(learner, n));
+	const queued = (task) => {
+		const run = tail.then(task);
 		tail = run.catch(() => undefined);
 		return run;
 	};
-	const oneUnqueued = async (learner, n) => {
+	const one = async (learner, n) => {
 		const cardId = cardIds[n % cardIds.length];
 		const now = Date.now();
-		const tx = await client.transaction('write');
-		try {
-			await tx.execute({ sql: 'select 1 from review_log where id = ?', args: [randomUUID()] });
-			await tx.execute({
-				sql: 'select * from card_state where user_id = ? and card_id = ?',
-				args: [learner.id, cardId]
-			});
-			await tx.execute({
-				sql: 'insert into review_log (id, user_id, card_id, rating, reviewed_at, duration_ms, received_at) values (?,?,?,?,?,?,?)',
-				args: [randomUUID(), learner.id, cardId, 3, now, 4000, now]
-			});
-			await tx.execute({
-				sql: `insert into card_state (user_id, card_id, skill_id, level, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
-				      values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-				      on conflict (user_id, card_id) do update set due = excluded.due, stability = excluded.stability, reps = card_state.reps + 1, last_review = excluded.last_review`,
-				args: [
-					learner.id,
-					cardId,
-					cardId.replace(/-\d+$/, ''),
-					1,
-					now + 86_400_000,
-					3.1,
-					5.3,
-					0,
-					1,
-					0,
-					1,
-					0,
-					2,
-					now
-				]
-			});
-			await tx.commit();
-		} finally {
-			tx.close();
-		}
+		const id = randomUUID();
+		await queued(() => client.execute({ sql: SQL.session, args: [sessionId(learner.token)] }));
+		await queued(() => client.execute({ sql: SQL.settings, args: [learner.id] }));
+		await queued(async () => {
+			const tx = await client.transaction('write');
+			try {
+				await tx.execute({ sql: SQL.known, args: [id, learner.id, id] });
+				const state = await tx.execute({ sql: SQL.state, args: [learner.id, cardId] });
+				const log = await tx.execute({ sql: SQL.log, args: [learner.id, cardId] });
+				const row = state.rows[0];
+				if (row && row.state !== 0 && log.rows.length === 0) {
+					await tx.execute({
+						sql: SQL.baseInsert,
+						args: [learner.id, cardId, ...memoryArgs(row), now]
+					});
+				}
+				await tx.execute({ sql: SQL.base, args: [learner.id, cardId] });
+				await tx.execute({
+					sql: SQL.workload,
+					args: [learner.id, cardId, now + 2 * DAY, now + 6 * DAY]
+				});
+				await tx.execute({
+					sql: SQL.logInsert,
+					args: [id, learner.id, cardId, 3, now, 4000, now, 2, now + 4 * DAY]
+				});
+				await tx.execute({
+					sql: SQL.stateUpsert,
+					args: [
+						learner.id,
+						cardId,
+						cardId.replace(/-\d+$/, ''),
+						1,
+						now + 4 * DAY,
+						3.1,
+						5.3
+					].concat([0, 4, 0, 2, 0, 2, now, 0, 0, null])
+				});
+				await tx.commit();
+			} finally {
+				tx.close();
+			}
+		});
 	};
 	const levels = {};
 	for (const concurrency of [1, 10, 50]) {
@@ -133,4 +167,19 @@ export async function benchDirectSync({ client, learners, cardIds }) {
 		};
 	}
 	return levels;
+}
+
+function memoryArgs(row) {
+	return [
+		row.due,
+		row.stability,
+		row.difficulty,
+		row.elapsed_days,
+		row.scheduled_days,
+		row.learning_steps,
+		row.reps,
+		row.lapses,
+		row.state,
+		row.last_review
+	];
 }

@@ -56,6 +56,14 @@ export function dayBudgetFor(
 		: budget.minutesPerDay;
 }
 
+/** How many of a new card's reviews fall on the day it is introduced. */
+const REVIEWS_ON_DAY_ONE = NEW_CARD_REVIEW_OFFSETS.filter((o) => o === 0).length;
+
+function hasOtherThan(areas: ReadonlySet<string>, area: string): boolean {
+	for (const a of areas) if (a !== area) return true;
+	return false;
+}
+
 export function schedule(steps: readonly Step[], opts: ScheduleOptions): Schedule {
 	const n = steps.length;
 	const { budget, startDay, breaks, secondsPerReview: spr } = opts;
@@ -78,6 +86,8 @@ export function schedule(steps: readonly Step[], opts: ScheduleOptions): Schedul
 	let doneCount = 0;
 	let pendingCards = 0;
 
+	// Without breaks a day's budget depends on its weekday only: looked up, not recomputed.
+	const weekBudget = Array.from({ length: 7 }, (_, t) => dayBudgetFor(budget, [], startDay + t));
 	const dayBudget = new Int32Array(days);
 	const dayReview = new Int32Array(days);
 	const dayStudy = new Int32Array(days);
@@ -100,7 +110,7 @@ export function schedule(steps: readonly Step[], opts: ScheduleOptions): Schedul
 	};
 	const pick = (blocked: string | null): number => {
 		if (ready.length === 0 && doneCount < n) unblockCycle();
-		const exclude = blocked && ![...weekAreas].some((a) => a !== blocked) ? blocked : null;
+		const exclude = blocked && !hasOtherThan(weekAreas, blocked) ? blocked : null;
 		let best = -1;
 		let bestAny = -1;
 		for (const i of ready) {
@@ -140,8 +150,7 @@ export function schedule(steps: readonly Step[], opts: ScheduleOptions): Schedul
 	};
 	/** Whether one more new card today keeps every day it returns on inside the review share. */
 	const cardFits = (day: number) => {
-		const today = NEW_CARD_REVIEW_OFFSETS.filter((o) => o === 0).length;
-		if (carryMinutes + (today * spr) / 60 > reviewCap) return false;
+		if (carryMinutes + (REVIEWS_ON_DAY_ONE * spr) / 60 > reviewCap) return false;
 		for (const o of NEW_CARD_REVIEW_OFFSETS) {
 			if (o === 0) continue;
 			if (base + ((load[day - startDay + o]! + 1) * spr) / 60 > reviewCap) return false;
@@ -163,7 +172,7 @@ export function schedule(steps: readonly Step[], opts: ScheduleOptions): Schedul
 		const blocked = prev1 !== null && prev1 === prev2 ? prev1 : null;
 
 		carryMinutes += base + (load[t]! * spr) / 60;
-		const budgetToday = dayBudgetFor(budget, breaks, day);
+		const budgetToday = breaks.length > 0 ? dayBudgetFor(budget, breaks, day) : weekBudget[t % 7]!;
 		dayBudget[t] = budgetToday;
 		if (budgetToday === 0) continue;
 

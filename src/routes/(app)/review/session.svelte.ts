@@ -5,6 +5,7 @@ import { record, undoReview, type JournalEntry, type ReviewEntry } from '$lib/cl
 import { withOutboxLock } from '$lib/client/flush';
 import type { Syncer } from '$lib/client/syncer.svelte';
 import { serverNow } from '$lib/client/clock';
+import { afterPaint } from '$lib/client/paint';
 import type { QueueCard, Rating, ReviewResult } from '$lib/client/types';
 
 /** A card rated into a learning step comes back after this many other cards. */
@@ -181,6 +182,9 @@ export class ReviewSession {
 			this.notice = 'This device could not store your last action; it may not sync.';
 			return;
 		}
+		// Stored: sending it can wait for the next card to be on screen, so the outbox reads,
+		// the request and the status update do not compete with that frame.
+		await afterPaint();
 		this.#syncer.changed();
 	}
 
@@ -188,7 +192,7 @@ export class ReviewSession {
 	#showNext() {
 		flushSync();
 		this.#shownAt = Date.now();
-		requestAnimationFrame(() => setTimeout(() => performance.mark('next-card-painted'), 0));
+		void afterPaint().then(() => performance.mark('next-card-painted'));
 	}
 
 	#dropCard(cardId: string) {
