@@ -22,6 +22,12 @@ export interface StatsCard {
 	buriedUntil: Date | null;
 }
 
+/** What the days-with-work rule reads of a card. */
+export interface WorkCard {
+	memory: Pick<CardMemory, 'due' | 'state'> | null;
+	suspended: boolean;
+}
+
 export interface Clock {
 	now: Date;
 	timezone: string;
@@ -50,7 +56,7 @@ export function reviewsPerDay(reviews: readonly StatsReview[], clock: Clock): Ma
  */
 export function daysWithWork(
 	reviews: readonly StatsReview[],
-	cards: readonly StatsCard[],
+	cards: readonly WorkCard[],
 	clock: Clock
 ): Set<DayKey> {
 	const today = dayOf(clock.now, clock);

@@ -3,7 +3,13 @@
 // settings (for intervals after ratings made offline), and the learner's day.
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
-import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
+import {
+	compileJsonRows,
+	compileSelect,
+	connOf,
+	selectJsonRows,
+	selectRows
+} from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { renderCardHtml } from '$lib/server/cards/render';
@@ -264,22 +270,40 @@ export function scheduleOf(db: Database, userId: string) {
 	return selectJsonRows(connOf(db), scheduleSelect, { userId });
 }
 
-/** The full memory of the given cards, by id. */
-async function statesOf(db: Database, userId: string, cardIds: string[]) {
-	const states = new Map<string, CardMemory>();
-	// SQLite caps bound variables; a session never comes near this many cards but a backlog can.
-	for (let i = 0; i < cardIds.length; i += 500) {
-		const rows = await db
-			.select()
+// The ids go in as one JSON array, so the statement is built once whatever their number
+// (and SQLite's cap on bound variables never applies). Exact rows: these memories are sent on.
+const statesSelect = compileSelect(
+	{
+		cardId: table.cardState.cardId,
+		due: table.cardState.due,
+		stability: table.cardState.stability,
+		difficulty: table.cardState.difficulty,
+		elapsedDays: table.cardState.elapsedDays,
+		scheduledDays: table.cardState.scheduledDays,
+		learningSteps: table.cardState.learningSteps,
+		reps: table.cardState.reps,
+		lapses: table.cardState.lapses,
+		state: table.cardState.state,
+		lastReview: table.cardState.lastReview
+	},
+	(b, fields) =>
+		b
+			.select(fields)
 			.from(table.cardState)
 			.where(
 				and(
-					eq(table.cardState.userId, userId),
-					inArray(table.cardState.cardId, cardIds.slice(i, i + 500))
+					eq(table.cardState.userId, sql.placeholder('userId')),
+					sql`${table.cardState.cardId} in (select value from json_each(${sql.placeholder('ids')}))`
 				)
-			);
-		for (const row of rows) states.set(row.cardId, memoryOf(row));
-	}
+			)
+);
+
+/** The full memory of the given cards, by id. */
+async function statesOf(db: Database, userId: string, cardIds: string[]) {
+	const states = new Map<string, CardMemory>();
+	if (cardIds.length === 0) return states;
+	const rows = await selectRows(connOf(db), statesSelect, { userId, ids: JSON.stringify(cardIds) });
+	for (const row of rows) states.set(row.cardId, memoryOf(row));
 	return states;
 }
 

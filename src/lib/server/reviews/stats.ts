@@ -1,5 +1,6 @@
 // The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, ne, sql } from 'drizzle-orm';
+import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckSource } from '$lib/server/content';
@@ -32,21 +33,33 @@ export const HEATMAP_WEEKS = 26;
 export const FORECAST_DAYS = 30;
 const STREAK_LOOKBACK_DAYS = 400;
 
+// A learner's log can be tens of thousands of rows (the streak looks back 400 days on every
+// queue): fetched as one JSON array, exact here because every column is text or integer.
+const reviewsSelect = compileJsonRows(
+	{
+		cardId: table.reviewLog.cardId,
+		rating: table.reviewLog.rating,
+		reviewedAt: table.reviewLog.reviewedAt,
+		stateBefore: table.reviewLog.stateBefore,
+		dueAfter: table.reviewLog.dueAfter
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.reviewLog)
+			.where(
+				and(
+					eq(table.reviewLog.userId, sql.placeholder('userId')),
+					gte(table.reviewLog.reviewedAt, sql.placeholder('since'))
+				)
+			)
+);
+
 async function statsReviews(db: Queryable, userId: string, since?: Date): Promise<StatsReview[]> {
-	const rows = await db
-		.select({
-			cardId: table.reviewLog.cardId,
-			rating: table.reviewLog.rating,
-			reviewedAt: table.reviewLog.reviewedAt,
-			stateBefore: table.reviewLog.stateBefore,
-			dueAfter: table.reviewLog.dueAfter
-		})
-		.from(table.reviewLog)
-		.where(
-			since
-				? and(eq(table.reviewLog.userId, userId), gte(table.reviewLog.reviewedAt, since))
-				: eq(table.reviewLog.userId, userId)
-		);
+	const rows = await selectJsonRows(connOf(db), reviewsSelect, {
+		userId,
+		since: since ?? new Date(0)
+	});
 	return rows.map((r) => ({
 		cardId: r.cardId,
 		rating: r.rating as Rating,
@@ -55,6 +68,22 @@ async function statsReviews(db: Queryable, userId: string, since?: Date): Promis
 		dueAfter: r.dueAfter ?? r.reviewedAt
 	}));
 }
+
+/** What the streak needs of the cards: when each studied, unsuspended card is due. */
+const workSelect = compileJsonRows(
+	{ due: table.cardState.due, state: table.cardState.state },
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.cardState)
+			.where(
+				and(
+					eq(table.cardState.userId, sql.placeholder('userId')),
+					ne(table.cardState.state, 0),
+					eq(table.cardState.suspended, false)
+				)
+			)
+);
 
 async function statsCards(db: Queryable, userId: string): Promise<StatsCard[]> {
 	const rows = await db.select().from(table.cardState).where(eq(table.cardState.userId, userId));
@@ -73,10 +102,14 @@ export async function currentStreak(db: Queryable, userId: string, now: Date): P
 	const settings = await getReviewSettings(db, userId);
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
-	const [reviews, cards] = await Promise.all([
-		statsReviews(db, userId, since),
-		statsCards(db, userId)
-	]);
+	const reviews = await statsReviews(db, userId, since);
+	// No review in the window: no streak, whatever is due.
+	if (reviews.length === 0) return 0;
+	const work = await selectJsonRows(connOf(db), workSelect, { userId });
+	const cards = work.map(({ due, state }) => ({
+		memory: { due, state: state as CardStateCode },
+		suspended: false
+	}));
 	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
 	const days = new Set(reviewsPerDay(reviews, clock).keys());
 	return streak(days, daysWithWork(reviews, cards, clock), today).current;
