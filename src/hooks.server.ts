@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { isCrossOriginWrite } from '$lib/server/security/origin';
 import { isBusyError } from '$lib/server/db/serial';
+import { compressed } from '$lib/server/http/compress';
 
 export const init: ServerInit = async () => {
 	// Apply pending migrations before the first request, not at import (the build imports this).
@@ -72,4 +73,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(guardOrigin, securityHeaders, busyAsRetryable, authenticate);
+/** Outermost, so it sees the final response (headers, status) of everything below. */
+const compress: Handle = async ({ event, resolve }) =>
+	compressed(event.request, await resolve(event));
+
+export const handle = sequence(
+	compress,
+	guardOrigin,
+	securityHeaders,
+	busyAsRetryable,
+	authenticate
+);
