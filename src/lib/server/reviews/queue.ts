@@ -1,7 +1,7 @@
 // GET /api/queue: everything a phone needs to run today's session offline — the cards with
 // their rendered HTML, what each rating would give, the card's FSRS state and the scheduler's
 // settings (for intervals after ratings made offline), and the learner's day.
-import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import {
 	compileJsonRows,
@@ -30,7 +30,7 @@ import { newCardsForToday } from './new-cards';
 import { previewRatings, type RatingPreview } from './previews';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { memoryOf } from './store';
+import { memoryOf, scheduledCards } from './store';
 import { currentStreak } from './stats';
 
 export interface QueueCardJson {
@@ -235,29 +235,12 @@ const dueSelect = compileJsonRows(
 		b
 			.select(fields)
 			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, sql.placeholder('userId')),
-					lt(table.cardState.due, sql.placeholder('dayEnd')),
-					ne(table.cardState.state, 0),
-					eq(table.cardState.suspended, false)
-				)
-			)
+			.where(and(scheduledCards(), lt(table.cardState.due, sql.placeholder('dayEnd'))))
 );
 
 const scheduleSelect = compileJsonRows(
 	{ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil },
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, sql.placeholder('userId')),
-					ne(table.cardState.state, 0),
-					eq(table.cardState.suspended, false)
-				)
-			)
+	(b, fields) => b.select(fields).from(table.cardState).where(scheduledCards())
 );
 
 /** Studied, unsuspended cards due before `dayEnd` (overdue included): what ranks them. */

@@ -22,6 +22,7 @@ import {
 	loadState,
 	memoryColumns,
 	memoryOf,
+	oneCard,
 	workloadAround,
 	type CardStateRow
 } from './store';
@@ -66,16 +67,7 @@ const logInsert = compileRun((b) =>
 	b.insert(table.reviewLog).values(placeholdersFor(table.reviewLog))
 );
 
-const stateDelete = compileRun((b) =>
-	b
-		.delete(table.cardState)
-		.where(
-			and(
-				eq(table.cardState.userId, sql.placeholder('userId')),
-				eq(table.cardState.cardId, sql.placeholder('cardId'))
-			)
-		)
-);
+const stateDelete = compileRun((b) => b.delete(table.cardState).where(oneCard(table.cardState)));
 
 /** Columns a recompute owns; buried_until is the learner's and survives it. */
 const RECOMPUTED = [

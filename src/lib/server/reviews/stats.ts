@@ -1,5 +1,5 @@
 // The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
-import { and, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
@@ -26,7 +26,7 @@ import {
 } from '$lib/core/scheduling';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { memoryOf } from './store';
+import { memoryOf, scheduledCards } from './store';
 import type { Queryable } from './db';
 
 export const HEATMAP_WEEKS = 26;
@@ -72,17 +72,7 @@ async function statsReviews(db: Queryable, userId: string, since?: Date): Promis
 /** What the streak needs of the cards: when each studied, unsuspended card is due. */
 const workSelect = compileJsonRows(
 	{ due: table.cardState.due, state: table.cardState.state },
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, sql.placeholder('userId')),
-					ne(table.cardState.state, 0),
-					eq(table.cardState.suspended, false)
-				)
-			)
+	(b, fields) => b.select(fields).from(table.cardState).where(scheduledCards())
 );
 
 async function statsCards(db: Queryable, userId: string): Promise<StatsCard[]> {

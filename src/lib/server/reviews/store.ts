@@ -1,6 +1,7 @@
 // The database side of one card's schedule: its log, its state row, and the learner's
 // workload around a due window. Every query is scoped by the learner's id.
 import { and, asc, eq, getTableColumns, gte, lt, ne, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as table from '$lib/server/db/schema';
 import {
 	compileRun,
@@ -25,6 +26,22 @@ import type { Queryable } from './db';
 
 export type CardStateRow = typeof table.cardState.$inferSelect;
 
+/**
+ * Compiled-statement conditions, with the placeholders every caller fills: one learner's card
+ * in a table keyed by (user_id, card_id), and a learner's studied, unsuspended cards.
+ */
+export function oneCard(t: { userId: SQLiteColumn; cardId: SQLiteColumn }) {
+	return and(eq(t.userId, sql.placeholder('userId')), eq(t.cardId, sql.placeholder('cardId')));
+}
+
+export function scheduledCards() {
+	return and(
+		eq(table.cardState.userId, sql.placeholder('userId')),
+		ne(table.cardState.state, 0),
+		eq(table.cardState.suspended, false)
+	);
+}
+
 const cardLogSelect = compileSelect(
 	{
 		id: table.reviewLog.id,
@@ -37,12 +54,7 @@ const cardLogSelect = compileSelect(
 		b
 			.select(fields)
 			.from(table.reviewLog)
-			.where(
-				and(
-					eq(table.reviewLog.userId, sql.placeholder('userId')),
-					eq(table.reviewLog.cardId, sql.placeholder('cardId'))
-				)
-			)
+			.where(oneCard(table.reviewLog))
 			.orderBy(asc(table.reviewLog.reviewedAt), asc(table.reviewLog.id))
 );
 
@@ -56,15 +68,7 @@ export async function loadCardLog(
 }
 
 const stateSelect = compileSelect(getTableColumns(table.cardState), (b, fields) =>
-	b
-		.select(fields)
-		.from(table.cardState)
-		.where(
-			and(
-				eq(table.cardState.userId, sql.placeholder('userId')),
-				eq(table.cardState.cardId, sql.placeholder('cardId'))
-			)
-		)
+	b.select(fields).from(table.cardState).where(oneCard(table.cardState))
 );
 
 export async function loadState(
@@ -167,15 +171,7 @@ export async function workloadAround(
 }
 
 const baseSelect = compileSelect(getTableColumns(table.cardBase), (b, fields) =>
-	b
-		.select(fields)
-		.from(table.cardBase)
-		.where(
-			and(
-				eq(table.cardBase.userId, sql.placeholder('userId')),
-				eq(table.cardBase.cardId, sql.placeholder('cardId'))
-			)
-		)
+	b.select(fields).from(table.cardBase).where(oneCard(table.cardBase))
 );
 
 /** The card's memory before its first logged review, when it did not start new. */
@@ -189,16 +185,7 @@ export async function loadBase(
 }
 
 const anyLogSelect = compileSelect({ id: table.reviewLog.id }, (b, fields) =>
-	b
-		.select(fields)
-		.from(table.reviewLog)
-		.where(
-			and(
-				eq(table.reviewLog.userId, sql.placeholder('userId')),
-				eq(table.reviewLog.cardId, sql.placeholder('cardId'))
-			)
-		)
-		.limit(1)
+	b.select(fields).from(table.reviewLog).where(oneCard(table.reviewLog)).limit(1)
 );
 
 const baseInsert = compileRun((b) =>
