@@ -23,7 +23,9 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? 'line' : 'list',
-	timeout: 30_000,
+	// Whole journeys (register → rate → plan …) on 2 shared cores, two browsers and the server
+	// at once: 15–22 s on a quiet run, so 30 s left no room for a busy CI host.
+	timeout: 60_000,
 	use: { baseURL: origin, trace: 'retain-on-failure', launchOptions },
 	projects: [
 		// Attack, fault and contract tests need no screen: they run once, not per device.
