@@ -5,3 +5,20 @@
 export function afterPaint(): Promise<void> {
 	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/**
+ * Like `afterPaint`, but resolves at once when the page is hidden first: a hidden page gets no
+ * frames, and work that must not be lost (an outbox write) cannot wait for the learner to
+ * come back to a tab the phone may discard.
+ */
+export function afterPaintOrHide(): Promise<void> {
+	if (document.visibilityState === 'hidden') return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = () => {
+			document.removeEventListener('visibilitychange', done);
+			resolve();
+		};
+		document.addEventListener('visibilitychange', done);
+		requestAnimationFrame(() => setTimeout(done, 0));
+	});
+}

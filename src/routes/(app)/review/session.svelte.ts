@@ -5,7 +5,7 @@ import { record, undoReview, type JournalEntry, type ReviewEntry } from '$lib/cl
 import { withOutboxLock } from '$lib/client/flush';
 import type { Syncer } from '$lib/client/syncer.svelte';
 import { serverNow } from '$lib/client/clock';
-import { afterPaint } from '$lib/client/paint';
+import { afterPaint, afterPaintOrHide } from '$lib/client/paint';
 import type { QueueCard, Rating, ReviewResult } from '$lib/client/types';
 
 /** A card rated into a learning step comes back after this many other cards. */
@@ -126,9 +126,8 @@ export class ReviewSession {
 		this.revealed = false;
 		this.done += 1;
 		this.#showNext();
-		const saved = this.#save(entry);
+		const saved = this.#saveAfterPaint(entry);
 		this.#history = [...this.#history.slice(1 - UNDO_DEPTH), { entry, card, saved }];
-		this.#channel?.postMessage({ user: this.#user, cardId: card.id });
 	}
 
 	undo() {
@@ -163,8 +162,7 @@ export class ReviewSession {
 			cardId: card.id,
 			createdAt: Date.now()
 		};
-		void this.#save(entry);
-		this.#channel?.postMessage({ user: this.#user, cardId: card.id });
+		void this.#saveAfterPaint(entry);
 	}
 
 	#returnsToday(due: number, now: number): boolean {
@@ -175,16 +173,21 @@ export class ReviewSession {
 		this.leech = null;
 	}
 
-	async #save(entry: JournalEntry) {
+	/**
+	 * Writes the action to the outbox, tells other tabs, and sends it — all once the next card
+	 * is on screen: opening the IndexedDB transaction and the write took half of the tap's
+	 * handler. The action is in `#history` meanwhile (undo works), and a page hidden before
+	 * that frame writes at once rather than waiting for frames a hidden page never gets.
+	 */
+	async #saveAfterPaint(entry: JournalEntry) {
+		await afterPaintOrHide();
+		this.#channel?.postMessage({ user: this.#user, cardId: entry.cardId });
 		try {
 			await record(entry);
 		} catch {
 			this.notice = 'This device could not store your last action; it may not sync.';
 			return;
 		}
-		// Stored: sending it can wait for the next card to be on screen, so the outbox reads,
-		// the request and the status update do not compete with that frame.
-		await afterPaint();
 		this.#syncer.changed();
 	}
 
