@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets, analyserKey } from './rate-limit';
 
 describe('TokenBuckets', () => {
 	it('allows a burst, then one request per refill interval', () => {
@@ -17,5 +17,11 @@ describe('TokenBuckets', () => {
 		for (const key of ['a', 'b', 'c', 'd']) expect(buckets.take(key, 0)).toBe(0);
 		// "a" was forgotten, so it starts with a full bucket again.
 		expect(buckets.take('a', 0)).toBe(0);
+	});
+
+	it('gives a signed-in learner their own bucket and a visitor their address', () => {
+		expect(analyserKey('u1', '10.0.0.1')).toBe('user:u1');
+		expect(analyserKey(null, '10.0.0.1')).toBe('ip:10.0.0.1');
+		expect(analyserKey(undefined, '10.0.0.1')).toBe('ip:10.0.0.1');
 	});
 });

@@ -51,3 +51,11 @@ export class TokenBuckets {
 
 /** The one bucket set shared by POST /api/jd/analyze and the /analyze page. */
 export const jdLimiter = new TokenBuckets();
+
+/**
+ * Whose allowance an analysis spends: a signed-in learner's own, so a campus or office NAT
+ * full of anonymous visitors cannot use it up; a visitor's address otherwise.
+ */
+export function analyserKey(userId: string | null | undefined, address: string): string {
+	return userId ? `user:${userId}` : `ip:${address}`;
+}

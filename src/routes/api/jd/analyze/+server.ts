@@ -2,13 +2,16 @@ import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { RequestHandler } from './$types';
 import { badRequest, readJson, validate } from '$lib/server/validation';
-import { analyzeText, jdLimiter, jdTextSchema } from '$lib/server/targets';
+import { analyserKey, analyzeText, jdLimiter, jdTextSchema } from '$lib/server/targets';
 
 const bodySchema = v.object({ text: jdTextSchema }, 'Send {"text": "…"} with the job description.');
 
-/** Public: the skills a job description asks for. Rate-limited per client address. */
+/** Public: the skills a job description asks for. Rate-limited per account, or per address. */
 export const POST: RequestHandler = async (event) => {
-	const wait = jdLimiter.take(`ip:${event.getClientAddress()}`, Date.now());
+	const wait = jdLimiter.take(
+		analyserKey(event.locals.user?.id, event.getClientAddress()),
+		Date.now()
+	);
 	if (wait > 0) {
 		return json(
 			{ message: `Too many analyses; try again in ${wait} s.` },
