@@ -146,6 +146,48 @@ test('undo brings the card back; an unsynced rating is never sent', async ({ pag
 	expect(server.stored.size).toBe(0);
 });
 
+/** Review ratings in this page's outbox (IndexedDB), whatever their sync state. */
+function outboxRatings(page: Page) {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('gapwise');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const all = open.result.transaction('journal').objectStore('journal').getAll();
+					all.onerror = () => reject(all.error);
+					all.onsuccess = () => {
+						open.result.close();
+						resolve((all.result as { kind: string }[]).filter((e) => e.kind === 'review').length);
+					};
+				};
+			})
+	);
+}
+
+test('a rating made as the page is hidden is written at once, not at the next frame', async ({
+	page,
+	context
+}) => {
+	await installFakeServer(context, 4);
+	await openReview(page);
+	await page.keyboard.press('Space');
+	await expect(gradeButton(page, 'Good')).toBeVisible();
+	// A hidden page gets no frames (the learner switched apps right after the tap).
+	await page.evaluate(() => (window.requestAnimationFrame = () => 0));
+	await page.keyboard.press('3');
+	await expect(progress(page)).toHaveText('3 left · 1 done today');
+	// The write waits for the frame that shows the next card…
+	await page.waitForTimeout(300);
+	expect(await outboxRatings(page)).toBe(0);
+	// …unless the page is hidden first.
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect.poll(() => outboxRatings(page)).toBe(1);
+});
+
 test('a synced rating is undone on the server', async ({ page, context }) => {
 	const server = await installFakeServer(context, 4);
 	await openReview(page);
