@@ -12,7 +12,10 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 type Listener = (outcome: FlushOutcome) => void;
 
 export class Syncer {
+	/** Entries in this user's outbox that the server does not have yet. */
 	pending = $state(0);
+	/** Actions taken on this page that are still being written to the outbox. */
+	#writing = $state(0);
 	/** The session expired: the learner must sign in again before anything can sync. */
 	authRequired = $state(false);
 	/** The last attempt could not reach the server (or the server failed). */
@@ -73,6 +76,26 @@ export class Syncer {
 	onOutcome(listener: Listener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** What the learner is told is waiting: an action counts from the tap, not from its write. */
+	get waiting(): number {
+		return this.pending + this.#writing;
+	}
+
+	/**
+	 * Runs `write` (an action going into the outbox) while counting it as waiting, until the
+	 * outbox count includes it — so "nothing waiting" is never shown while a rating is in between.
+	 */
+	async writing<T>(write: () => Promise<T>): Promise<T> {
+		this.#writing += 1;
+		try {
+			const result = await write();
+			await this.refresh();
+			return result;
+		} finally {
+			this.#writing -= 1;
+		}
 	}
 
 	async refresh() {

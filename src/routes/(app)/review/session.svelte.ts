@@ -180,10 +180,12 @@ export class ReviewSession {
 	 * that frame writes at once rather than waiting for frames a hidden page never gets.
 	 */
 	async #saveAfterPaint(entry: JournalEntry) {
-		await afterPaintOrHide();
-		this.#channel?.postMessage({ user: this.#user, cardId: entry.cardId });
 		try {
-			await record(entry);
+			await this.#syncer.writing(async () => {
+				await afterPaintOrHide();
+				this.#channel?.postMessage({ user: this.#user, cardId: entry.cardId });
+				await record(entry);
+			});
 		} catch {
 			this.notice = 'This device could not store your last action; it may not sync.';
 			return;
