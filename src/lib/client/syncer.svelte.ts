@@ -84,14 +84,15 @@ export class Syncer {
 	}
 
 	/**
-	 * Runs `write` (an action going into the outbox) while counting it as waiting, until the
-	 * outbox count includes it — so "nothing waiting" is never shown while a rating is in between.
+	 * Runs `write` (an action going into the outbox) while counting it as waiting, then sends
+	 * it; it stops counting here once the outbox count includes it — so "nothing waiting" is
+	 * never shown while a rating is in between.
 	 */
 	async writing<T>(write: () => Promise<T>): Promise<T> {
 		this.#writing += 1;
 		try {
 			const result = await write();
-			await this.refresh();
+			await this.changed();
 			return result;
 		} finally {
 			this.#writing -= 1;
@@ -106,11 +107,15 @@ export class Syncer {
 		}
 	}
 
-	/** The outbox changed here: recount, tell other tabs, and send in the background. */
-	changed() {
+	/**
+	 * The outbox changed here: recount, tell other tabs, and send in the background. Resolves
+	 * once the count is updated (not when the sending is done).
+	 */
+	changed(): Promise<void> {
 		this.#channel?.postMessage('changed');
-		void this.refresh();
+		const counted = this.refresh();
 		void this.flush();
+		return counted;
 	}
 
 	/** Sends what is waiting; a call while a flush runs makes that flush go round once more. */

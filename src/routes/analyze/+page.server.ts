@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getGraph } from '$lib/server/content';
 import { formFields, validate } from '$lib/server/validation';
-import { analyserKey, analyzeText, jdLimiter, jdTextSchema } from '$lib/server/targets';
+import { analyzeText, jdTextSchema, takeAnalysis } from '$lib/server/targets';
 import { MAX_JD_CHARS } from '$lib/core/jd';
 
 export const load: PageServerLoad = ({ locals }) => ({
@@ -15,10 +15,7 @@ export const actions: Actions = {
 		const fields = formFields(await event.request.formData());
 		const text = (fields.text ?? '').slice(0, MAX_JD_CHARS + 1000);
 		// The same bucket as POST /api/jd/analyze: one allowance, two doors.
-		const wait = jdLimiter.take(
-			analyserKey(event.locals.user?.id, event.getClientAddress()),
-			Date.now()
-		);
+		const wait = takeAnalysis(event.locals.user?.id, event.getClientAddress());
 		if (wait > 0) {
 			return fail(429, { text, message: `Too many analyses; try again in ${wait} seconds.` });
 		}

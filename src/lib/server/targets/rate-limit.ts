@@ -59,3 +59,8 @@ export const jdLimiter = new TokenBuckets();
 export function analyserKey(userId: string | null | undefined, address: string): string {
 	return userId ? `user:${userId}` : `ip:${address}`;
 }
+
+/** Takes one analysis from the caller's allowance: 0 when allowed, else the seconds to wait. */
+export function takeAnalysis(userId: string | null | undefined, address: string): number {
+	return jdLimiter.take(analyserKey(userId, address), Date.now());
+}

@@ -188,9 +188,7 @@ export class ReviewSession {
 			});
 		} catch {
 			this.notice = 'This device could not store your last action; it may not sync.';
-			return;
 		}
-		this.#syncer.changed();
 	}
 
 	/** Paints the next card synchronously, then marks when the frame is on screen. */
