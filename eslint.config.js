@@ -24,7 +24,7 @@ export default ts.config(
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts']
+					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts', 'scripts/*.ts']
 				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,

@@ -4,6 +4,7 @@
 import { readContentFiles } from '../src/lib/server/content/vite-plugin';
 import { parseContent } from '../src/lib/server/content/parse';
 import { ContentError } from '../src/lib/server/content/errors';
+import { isHomePage } from '../src/lib/server/content/sources';
 
 const root = process.argv[2] ?? process.cwd();
 try {
@@ -19,6 +20,9 @@ try {
 		if (cards.length < 14 || l4 < 2)
 			console.log(`  ${skill.id}: ${cards.length} cards, ${l4} at level 4`);
 	}
+	const homePages = active.filter((c) => isHomePage(c.source));
+	if (homePages.length > 0) console.log(`${homePages.length} cards cite a home page:`);
+	for (const card of homePages) console.log(`  ${card.id}: ${card.source}`);
 } catch (error) {
 	if (error instanceof ContentError) {
 		console.error(error.message);
