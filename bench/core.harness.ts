@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/client';
 import { getQueue } from '$lib/server/reviews';
-import { dueList, scheduleOf } from '$lib/server/reviews/queue';
+import { dueList, scheduleOf } from '$lib/server/reviews/queue-reads';
 import { getReviewSettings } from '$lib/server/reviews/settings';
 import { learnerDay } from '$lib/core/scheduling';
 import { getDeckSource, getGraph } from '$lib/server/content';

@@ -1,18 +1,10 @@
 // GET /api/queue: everything a phone needs to run today's session offline — the cards with
 // their rendered HTML, what each rating would give, the card's FSRS state and the scheduler's
 // settings (for intervals after ratings made offline), and the learner's day.
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
-import {
-	compileJsonRows,
-	compileSelect,
-	connOf,
-	selectJsonRows,
-	selectRows
-} from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
-import { renderCardHtml } from '$lib/server/cards/render';
 import { buildQueue } from '$lib/core/queue';
 import { retrievability } from '$lib/core/mastery';
 import {
@@ -21,67 +13,18 @@ import {
 	dueForecast,
 	learnerDay,
 	newCardMemory,
-	type CardMemory,
-	type CatchUpPlan,
 	type Workload
 } from '$lib/core/scheduling';
 import { memoryJson } from './json';
 import { newCardsForToday } from './new-cards';
-import { previewRatings, type RatingPreview } from './previews';
+import { previewRatings } from './previews';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { memoryOf, scheduledCards } from './store';
 import { currentStreak } from './stats';
+import type { QueueCardJson, QueueJson } from './queue-json';
+import { dueList, personalCards, scheduleOf, statesOf } from './queue-reads';
 
-export interface QueueCardJson {
-	id: string;
-	skillId: string;
-	skillName: string;
-	level: number;
-	kind: 'qa' | 'cloze' | 'choice' | 'code' | 'failure';
-	/** Sanitised HTML rendered on the server. */
-	front: string;
-	back: string;
-	isNew: boolean;
-	personal: boolean;
-	/** Probability of recall now; null for a new card. */
-	retrievability: number | null;
-	lapses: number;
-	/** Where to relearn the skill if a built-in card becomes a leech. */
-	resourcesUrl?: string;
-	/** The card's FSRS state (null for a new card), for scheduling offline with ts-fsrs. */
-	state: ReturnType<typeof memoryJson> | null;
-	previews: RatingPreview[];
-}
-
-export interface QueueJson {
-	generatedAt: string;
-	/** The learner's day: its date, bounds (ISO) and time zone. */
-	day: string;
-	dayStart: string;
-	dayEnd: string;
-	timezone: string;
-	/** Reviews made today, and new cards started today of the daily limit. */
-	doneToday: number;
-	newToday: number;
-	newLimit: number;
-	streak: number;
-	/** Reviews due tomorrow as things stand. */
-	tomorrow: number;
-	counts: { due: number; new: number; deferred: number };
-	catchUp: CatchUpPlan | null;
-	scheduler: {
-		desiredRetention: number;
-		maximumInterval: number;
-		learningSteps: string[];
-		relearningSteps: string[];
-		w: number[];
-		enableFuzz: true;
-		/** The fuzz seed of a card's n-th review: `${cardId}:${n}`. */
-		fuzzSeed: string;
-	};
-	cards: QueueCardJson[];
-}
+export type { QueueCardJson, QueueJson } from './queue-json';
 
 const HISTORY_DAYS = 30;
 
@@ -218,95 +161,4 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		},
 		cards
 	};
-}
-
-// The two queries behind every queue: built once, and returned as one JSON value, because a
-// learner's backlog is hundreds of rows (see compileJsonRows).
-const dueSelect = compileJsonRows(
-	{
-		cardId: table.cardState.cardId,
-		due: table.cardState.due,
-		stability: table.cardState.stability,
-		state: table.cardState.state,
-		lastReview: table.cardState.lastReview,
-		buriedUntil: table.cardState.buriedUntil
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(and(scheduledCards(), lt(table.cardState.due, sql.placeholder('dayEnd'))))
-);
-
-const scheduleSelect = compileJsonRows(
-	{ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil },
-	(b, fields) => b.select(fields).from(table.cardState).where(scheduledCards())
-);
-
-/** Studied, unsuspended cards due before `dayEnd` (overdue included): what ranks them. */
-export function dueList(db: Database, userId: string, dayEnd: Date) {
-	return selectJsonRows(connOf(db), dueSelect, { userId, dayEnd });
-}
-
-/** When each scheduled card is due (two narrow columns): the load per day and tomorrow. */
-export function scheduleOf(db: Database, userId: string) {
-	return selectJsonRows(connOf(db), scheduleSelect, { userId });
-}
-
-// The ids go in as one JSON array, so the statement is built once whatever their number
-// (and SQLite's cap on bound variables never applies). Exact rows: these memories are sent on.
-const statesSelect = compileSelect(
-	{
-		cardId: table.cardState.cardId,
-		due: table.cardState.due,
-		stability: table.cardState.stability,
-		difficulty: table.cardState.difficulty,
-		elapsedDays: table.cardState.elapsedDays,
-		scheduledDays: table.cardState.scheduledDays,
-		learningSteps: table.cardState.learningSteps,
-		reps: table.cardState.reps,
-		lapses: table.cardState.lapses,
-		state: table.cardState.state,
-		lastReview: table.cardState.lastReview
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, sql.placeholder('userId')),
-					sql`${table.cardState.cardId} in (select value from json_each(${sql.placeholder('ids')}))`
-				)
-			)
-);
-
-/** The full memory of the given cards, by id. */
-async function statesOf(db: Database, userId: string, cardIds: string[]) {
-	const states = new Map<string, CardMemory>();
-	if (cardIds.length === 0) return states;
-	const rows = await selectRows(connOf(db), statesSelect, { userId, ids: JSON.stringify(cardIds) });
-	for (const row of rows) states.set(row.cardId, memoryOf(row));
-	return states;
-}
-
-async function personalCards(db: Database, userId: string, ids: string[]) {
-	const found = new Map<
-		string,
-		{ skillId: string; level: number; kind: 'qa'; frontHtml: string; backHtml: string }
-	>();
-	if (ids.length === 0) return found;
-	const rows = await db
-		.select()
-		.from(table.personalCard)
-		.where(and(eq(table.personalCard.userId, userId), inArray(table.personalCard.id, ids)));
-	for (const row of rows) {
-		found.set(row.id, {
-			skillId: row.skillId,
-			level: row.level,
-			kind: 'qa',
-			...(await renderCardHtml(row))
-		});
-	}
-	return found;
 }
