@@ -153,6 +153,29 @@ describe('applying reviews', () => {
 		expect(await stateOf(user.id, theirs)).toBeUndefined();
 	});
 
+	it('rejects a reviewedAt that names a day that does not exist, and only that review', async () => {
+		const user = await makeUser(t.db);
+		const good = review(DECK, 3, '2025-02-28T09:00:00Z');
+		const batch = [
+			review(DECK, 3, '2025-02-29T09:00:00Z'), // 2025 is not a leap year: not 1 March
+			review(DECK, 3, '2025-02-30T09:00:00+01:00'),
+			review(DECK, 3, '2024-11-31T09:00:00Z'),
+			good
+		];
+		const results = await applyReviews(t.db, user.id, batch, NOW);
+		expect(results.slice(0, 3)).toEqual(
+			batch.slice(0, 3).map((r) => ({
+				id: r.id,
+				status: 'rejected',
+				reason: expect.stringMatching(
+					/reviewedAt names a day that does not exist \(20\d\d-\d\d-\d\d\)/
+				)
+			}))
+		);
+		expect(results[3]).toMatchObject({ id: good.id, status: 'applied' });
+		expect((await logOf(user.id)).map((r) => r.id)).toEqual([good.id]);
+	});
+
 	it('refuses a review id that another review already uses', async () => {
 		const [a, b] = [await makeUser(t.db), await makeUser(t.db)];
 		const r = review(DECK, 3, '2025-03-20T09:00:00Z');

@@ -7,6 +7,7 @@ import * as table from '$lib/server/db/schema';
 import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { validate } from '$lib/server/validation';
+import { isoTimeSchema } from '$lib/core/iso-time';
 import type { Rating, ReviewSettings, Scheduler } from '$lib/core/scheduling';
 import { findReviewableCards, type ReviewableCard } from './catalog';
 import { cardStateJson, type CardStateJson } from './json';
@@ -42,12 +43,7 @@ export const reviewSchema = v.object({
 		v.minValue(1, 'rating must be 1, 2, 3 or 4.'),
 		v.maxValue(4, 'rating must be 1, 2, 3 or 4.')
 	),
-	reviewedAt: v.pipe(
-		v.string('reviewedAt must be an ISO-8601 time.'),
-		v.isoTimestamp('reviewedAt must be an ISO-8601 time with a time zone.'),
-		v.transform((text) => new Date(text)),
-		v.check((date) => Number.isFinite(date.getTime()), 'reviewedAt is not a real time.')
-	),
+	reviewedAt: isoTimeSchema('reviewedAt'),
 	durationMs: v.pipe(
 		v.number('durationMs must be a number.'),
 		v.integer('durationMs must be whole milliseconds.'),
