@@ -24,6 +24,15 @@ describe('textToAnkiHtml / ankiHtmlToText', () => {
 		expect(ankiHtmlToText('&lt;br&gt; &#65;&#x42; &amp;lt; &bogus;')).toBe('<br> AB &lt; &bogus;');
 	});
 
+	it('reads markup as a browser tokenises it: quoted `>`, scripts and unfinished tags leave no text', () => {
+		expect(ankiHtmlToText('<a title="x>y">link</a> <b class="k">bold</b>')).toBe('link **bold**');
+		expect(ankiHtmlToText('<style>p { color: red }</style>text<script>alert(1)</script>')).toBe(
+			'text'
+		);
+		expect(ankiHtmlToText('one<br/>two<!-- <b> -->three<div')).toBe('one\ntwothree');
+		expect(ankiHtmlToText('a < b &amp;&amp; c > d')).toBe('a < b && c > d');
+	});
+
 	it('round-trips any text exactly', () => {
 		// A boolean property: vitest's expect inside 100 runs of astral strings costs seconds.
 		const property = fc.property(fc.string({ unit: 'binary' }), (s) => {
@@ -39,6 +48,8 @@ describe('looksLikeHtml', () => {
 		expect(looksLikeHtml('a<br>b')).toBe(true);
 		expect(looksLikeHtml('<div>x</div>')).toBe(true);
 		expect(looksLikeHtml('List<int> where a < b > c')).toBe(false);
+		expect(looksLikeHtml('<span title="a>b">x</span>')).toBe(true);
+		expect(looksLikeHtml('a <!-- <div> --> b')).toBe(false);
 	});
 });
 
@@ -50,5 +61,6 @@ describe('markdownPreviewText', () => {
 			)
 		).toBe('Why copy requirements.txt first?\nCOPY . .\nSee the docs and this.');
 		expect(markdownPreviewText('2 * 3 * 4 = 24, a_b_c')).toBe('2 * 3 * 4 = 24, a_b_c');
+		expect(markdownPreviewText('**a *b* and __c__** [x [y](z)')).toBe('a b and c [x y');
 	});
 });
