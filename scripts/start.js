@@ -15,6 +15,6 @@ if (!existsSync('build/index.js')) {
 	process.exit(1);
 }
 console.log(
-	`Gapwise on ${process.env.ORIGIN} (database ${process.env.DATABASE_URL.replace(/\/\/.*@/, '//…@')})`
+	`Gapwise on ${process.env.ORIGIN} (database ${process.env.DATABASE_URL.replace(/\/\/[^/@]*@/, '//…@')})`
 );
 await import('../build/index.js');

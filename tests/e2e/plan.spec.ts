@@ -96,7 +96,7 @@ test('/today shows the next action one tap away', async ({ page }) => {
 	const next = page.getByRole('region', { name: 'Next action' }).getByRole('link');
 	await expect(next).toHaveText('Start reviews');
 	await expect(next).toHaveAttribute('href', '/review');
-	await expect(page.getByText(/\d+ due and \d+ new · about \d+ min/)).toBeVisible();
+	await expect(page.getByText(/\b\d+ due and \d+ new · about \d+ min/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: /^Current step: / })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /^New cards to learn/ })).toBeVisible();
 	expect(await hasHorizontalScroll(page)).toBe(false);

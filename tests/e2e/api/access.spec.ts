@@ -23,7 +23,7 @@ function routeIds(dir = 'src/routes', base = ''): string[] {
 		if (statSync(full).isDirectory()) {
 			const segment = /^\(.*\)$/.test(name) ? '' : `/${name}`;
 			ids.push(...routeIds(full, base + segment));
-		} else if (/^\+(page|server)(\.server)?\.ts$/.test(name) || name === '+page.svelte') {
+		} else if (/^\+(?:page|server)(?:\.server)?\.ts$/.test(name) || name === '+page.svelte') {
 			ids.push(base || '/');
 		}
 	}

@@ -74,12 +74,12 @@ function readHeaders(lines: string[]): Headers {
 		const key = line.slice(0, colon).trim().toLowerCase();
 		const value = line.slice(colon + 1);
 		if (key === 'separator') headers.separator = separatorFrom(value) ?? headers.separator;
-		else if (key === 'html' && /^\s*(true|false)\s*$/i.test(value))
+		else if (key === 'html' && /^\s*(?:true|false)\s*$/i.test(value))
 			headers.html = value.trim().toLowerCase() === 'true';
 		else if (key === 'tags')
 			headers.globalTags = uniqueTags([...headers.globalTags, ...splitTags(value)]);
 		else if (key === 'tags column') headers.tagsColumn = column(value) ?? headers.tagsColumn;
-		else if (key === 'columns') headers.columnLabels = value.split(headers.separator ?? /\t|;|,/);
+		else if (key === 'columns') headers.columnLabels = value.split(headers.separator ?? /[\t;,]/);
 		else if (key === 'guid column' || key === 'notetype column' || key === 'deck column') {
 			const n = column(value);
 			if (n) headers.metaColumns.add(n);

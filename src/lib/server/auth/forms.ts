@@ -6,7 +6,7 @@ const username = v.pipe(
 	v.trim(),
 	v.minLength(3, 'Use at least 3 characters.'),
 	v.maxLength(32, 'Use at most 32 characters.'),
-	v.regex(/^[a-zA-Z0-9_.-]+$/, 'Use letters, digits, dots, dashes or underscores.')
+	v.regex(/^[\w.-]+$/, 'Use letters, digits, dots, dashes or underscores.')
 );
 
 const newPassword = v.pipe(

@@ -3,8 +3,11 @@ import MarkdownIt, { type Token } from 'markdown-it';
 
 export const MAX_CODE_LINES = 12;
 
-/** A cloze deletion: {{answer}}, the answer on one or more lines but never empty. */
-export const CLOZE = /\{\{([\s\S]+?)\}\}/g;
+/**
+ * A cloze deletion: {{answer}}, the answer on one or more lines but never empty. The answer
+ * holds no `{`, so a run of unclosed `{{` is scanned once, not once per brace.
+ */
+export const CLOZE = /\{\{([^{]+?)\}\}/g;
 
 // Parses with HTML enabled only to find it: the renderer itself never passes HTML through.
 const detector = new MarkdownIt({ html: true });

@@ -34,7 +34,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const TITLE_WORD =
-	/\b(engineer|scientist|developer|researcher|architect|lead|manager|analyst|specialist)s?\b/i;
+	/\b(?:engineer|scientist|developer|researcher|architect|lead|manager|analyst|specialist)s?\b/i;
+
+/** "Senior ML Engineer — Sample job description" → "Senior ML Engineer", in linear time. */
+function withoutJdLabel(line: string): string {
+	const at = line.search(/job descriptions?\b/i);
+	if (at < 0) return line;
+	const head = line
+		.slice(0, at)
+		.replace(/sample $/i, '')
+		.trimEnd();
+	return head.replace(/[—–:-]$/, '');
+}
 
 /**
  * A name for a pasted description: the first short line that reads like a job title ("Senior ML
@@ -42,10 +53,7 @@ const TITLE_WORD =
  */
 function suggestName(text: string) {
 	for (const raw of text.split('\n').slice(0, 15)) {
-		const line = raw
-			.replace(/^[^\p{L}\p{N}]+/u, '')
-			.replace(/\s*[—–:-]?\s*(sample )?job descriptions?\b.*$/i, '')
-			.trim();
+		const line = withoutJdLabel(raw.replace(/^[^\p{L}\p{N}]+/u, '')).trim();
 		if (
 			line.length > 0 &&
 			line.length <= 60 &&
