@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { error, fail, json } from '@sveltejs/kit';
+import { describeTextProblem, findTextProblem } from '$lib/core/plain-text';
+import { MB, bodyLimit, formatBytes, readBody } from './http/body';
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; message: string; errors: FieldErrors };
@@ -9,6 +11,13 @@ export function validate<S extends v.GenericSchema>(
 	schema: S,
 	input: unknown
 ): Parsed<v.InferOutput<S>> {
+	// Every door (form or JSON) validates through here, so no text field can carry a NUL.
+	const bad = findTextProblem(input);
+	if (bad) {
+		const message = describeTextProblem(bad);
+		const field = bad.message[0]!.toUpperCase() + bad.message.slice(1);
+		return { ok: false, message, errors: { [bad.path || '_']: field } };
+	}
 	const result = v.safeParse(schema, input);
 	if (result.success) return { ok: true, data: result.output };
 	const errors: FieldErrors = {};
@@ -31,26 +40,56 @@ export function formFields(data: FormData): Record<string, string> {
 	return fields;
 }
 
-export const MAX_JSON_BYTES = 1_000_000;
+export const MAX_JSON_BYTES = 1 * MB;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Strict UTF-8: a malformed byte sequence gives null, never a silent U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array | ArrayBuffer): string | null {
+	try {
+		return utf8.decode(bytes);
+	} catch {
+		return null;
+	}
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * JSON from raw bytes (a request body or an uploaded file): strict UTF-8, and no text that
+ * cannot be stored (see $lib/core/plain-text), so every door refuses the same things.
+ */
+export function jsonFromBytes(bytes: Uint8Array | ArrayBuffer, what = 'The body'): JsonResult {
+	const text = decodeUtf8(bytes);
+	if (text === null) return { ok: false, message: `${what} is not valid UTF-8 text.` };
+	let value: unknown;
+	try {
+		value = JSON.parse(text) as unknown;
+	} catch {
+		return { ok: false, message: `${what} is not valid JSON.` };
+	}
+	const bad = findTextProblem(value);
+	if (bad) return { ok: false, message: describeTextProblem(bad, what) };
+	return { ok: true, value };
+}
 
 /**
  * Reads a JSON request body. Only `application/json` is accepted: a cross-site
  * `text/plain` post (which browsers send without a preflight) must never change anything.
+ * The body is read as bytes and stops at the smaller of `maxBytes` and the server's
+ * BODY_SIZE_LIMIT, answering 413 with that limit.
  */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\s*(;|$)/i.test(type)) {
 		error(415, 'Send the body as application/json.');
 	}
-	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > maxBytes) error(413, `The body is larger than ${maxBytes} bytes.`);
-	const text = await request.text();
-	if (text.length > maxBytes) error(413, `The body is larger than ${maxBytes} bytes.`);
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		error(400, 'The body is not valid JSON.');
-	}
+	const limit = Math.min(maxBytes, bodyLimit());
+	const bytes = await readBody(request, limit);
+	if (!bytes) error(413, `The body is over this endpoint’s limit of ${formatBytes(limit)}.`);
+	const parsed = jsonFromBytes(bytes);
+	if (!parsed.ok) error(400, parsed.message);
+	return parsed.value;
 }
 
 export function badRequest(message: string, errors?: FieldErrors) {
