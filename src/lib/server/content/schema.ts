@@ -23,7 +23,7 @@ export const areasFileSchema = v.pipe(
 		v.strictObject({
 			id: idSchema,
 			name: text,
-			colour: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb'))
+			colour: v.pipe(v.string(), v.regex(/^#[\da-f]{6}$/i, 'must be a colour like #2563eb'))
 		})
 	),
 	v.minLength(1, 'must list at least one area')
