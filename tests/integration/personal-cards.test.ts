@@ -275,6 +275,21 @@ describe('validation (the schema the forms and the API share)', () => {
 			'tags.0': 'A tag cannot contain spaces.',
 			'tags.1': 'Tags starting with skill::, level:: or builtin:: are reserved.'
 		});
+		// Stored text reads back as sent: NUL and other control characters are refused by name.
+		const nul = v.safeParse(createCardSchema, {
+			skillId: 'docker',
+			level: 1,
+			front: 'a\u0000b',
+			back: 'tab\tand\r\nnewline are fine',
+			tags: ['bell\u0007']
+		});
+		expect(nul.issues?.map((i) => [v.getDotPath(i), i.message])).toEqual([
+			[
+				'front',
+				'The front contains the control character U+0000; only tab and newline are allowed.'
+			],
+			['tags.0', 'A tag contains the control character U+0007; only tab and newline are allowed.']
+		]);
 		expect(v.safeParse(patchCardSchema, {}).success).toBe(false);
 		expect(v.safeParse(patchCardSchema, { level: 4 }).output).toEqual({ level: 4 });
 	});
@@ -337,6 +352,19 @@ describe('import', () => {
 		expect(second).toMatchObject({ ok: true, created: 0, skipped: 4 });
 		expect(second.ok && second.preview.counts.exists).toBe(2);
 		expect(await countPersonalCards(t.db, a.id)).toBe(2);
+	});
+
+	it('refuses a line with a control character, naming it, and imports the rest', async () => {
+		const a = await makeUser(t.db);
+		const text = 'ok front\tok back\nNUL \u0000 front\tback\n';
+		const result = await previewImport(t.db, a.id, text, { skillId: 'docker', level: 1 });
+		expect(result.ok && result.preview.rows.map((r) => [r.status, r.reason])).toEqual([
+			['new', undefined],
+			[
+				'error',
+				'The front contains the control character U+0000; only tab and newline are allowed.'
+			]
+		]);
 	});
 
 	it('refuses text over the limits without writing', async () => {

@@ -81,7 +81,7 @@ export function jsonFromBytes(bytes: Uint8Array | ArrayBuffer, what = 'The body'
  */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!/^application\/json\s*(;|$)/i.test(type)) {
+	if (!/^application\/json\s*(?:;|$)/i.test(type)) {
 		error(415, 'Send the body as application/json.');
 	}
 	const limit = Math.min(maxBytes, bodyLimit());

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { BACK_MAX, FRONT_MAX, LEVEL_MAX, LEVEL_MIN, TAG_MAX, TAGS_MAX } from './limits';
 import { normaliseNewlines } from './text';
 import { isReservedTag, uniqueTags } from './tags';
+import { textProblem } from '../plain-text';
 
 /** A personal card as the learner writes it, before it has an id. */
 export interface CardDraft {
@@ -16,9 +17,17 @@ export type IsSkill = (id: string) => boolean;
 
 const count = (n: number) => n.toLocaleString('en');
 
+/** Refuses NUL and other control characters: stored text must read back as it was sent. */
+const storable = (what: string) =>
+	v.check(
+		(text: string) => textProblem(text) === null,
+		(issue: v.CheckIssue<string>) => `${what} ${textProblem(issue.input) ?? ''}`
+	);
+
 const side = (name: 'front' | 'back', max: number) =>
 	v.pipe(
 		v.string(`Write the ${name} of the card.`),
+		storable(`The ${name}`),
 		v.transform(normaliseNewlines),
 		v.trim(),
 		v.nonEmpty(`The ${name} is empty.`),
@@ -34,6 +43,7 @@ const level = v.pipe(
 
 const tag = v.pipe(
 	v.string('Each tag must be text.'),
+	storable('A tag'),
 	v.trim(),
 	v.nonEmpty('A tag cannot be empty.'),
 	v.maxLength(TAG_MAX, `A tag has at most ${TAG_MAX} characters.`),
