@@ -57,7 +57,7 @@ export interface Role {
 	summary: string;
 	years: string;
 	skills: RoleSkill[];
-	justification: { seed: string; passage: string }[];
+	justification: ({ seed: string; passage: string } | { source: string; passage: string })[];
 }
 
 export interface Graph {

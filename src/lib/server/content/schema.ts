@@ -79,9 +79,15 @@ export const roleFileSchema = v.strictObject({
 		),
 		v.minLength(1, 'must list at least one skill')
 	),
+	// A seed passage, or a public page for what the seeds predate (agents, 2025–26 roles).
 	justification: v.pipe(
-		v.array(v.strictObject({ seed: text, passage: text })),
-		v.minLength(1, 'must cite at least one seed passage')
+		v.array(
+			v.union([
+				v.strictObject({ seed: text, passage: text }),
+				v.strictObject({ source: httpsUrl, passage: text })
+			])
+		),
+		v.minLength(1, 'must cite at least one seed passage or source')
 	)
 });
 
