@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import regexp from 'eslint-plugin-regexp';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
@@ -14,6 +15,15 @@ export default ts.config(
 	...svelte.configs.recommended,
 	prettier,
 	...svelte.configs.prettier,
+	regexp.configs['flat/recommended'],
+	{
+		// No request may stall the process: a pattern that backtracks or rescans super-linearly
+		// on some input fails the lint, including the cases only a crafted input reaches.
+		rules: {
+			'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+			'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false }]
+		}
+	},
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		// The app has no base path, so plain hrefs are correct and resolve() adds nothing.
@@ -24,7 +34,12 @@ export default ts.config(
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts', 'scripts/*.ts']
+					allowDefaultProject: [
+						'drizzle.config.ts',
+						'playwright.config.ts',
+						'bench/*.ts',
+						'scripts/*.ts'
+					]
 				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,

@@ -84,7 +84,7 @@ function unexpectedMarkup(html: string): string[] {
 	for (const [, tag] of html.matchAll(/<\/?([a-z][\w-]*)/gi)) {
 		if (!ALLOWED_TAGS.has(tag!.toLowerCase())) problems.push(`<${tag}>`);
 	}
-	for (const [attr] of html.matchAll(/\s(on\w+|srcdoc|formaction)\s*=/gi)) problems.push(attr);
+	for (const [attr] of html.matchAll(/\s(?:on\w+|srcdoc|formaction)\s*=/gi)) problems.push(attr);
 	if (/href\s*=\s*"(?!https?:|#|\/)/i.test(html)) problems.push('non-http link');
 	return problems;
 }

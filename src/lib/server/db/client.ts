@@ -24,7 +24,7 @@ function isFileUrl(url: string) {
 export async function openDatabase({ url, authToken }: DatabaseConfig): Promise<Database> {
 	if (isFileUrl(url)) {
 		// libSQL does not create missing folders.
-		const file = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
+		const file = url.slice('file:'.length).replace(/^\/\/(?:localhost)?/, '');
 		if (file && file !== ':memory:')
 			mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	}
