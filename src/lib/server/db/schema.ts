@@ -4,3 +4,4 @@ export * from './schema/cards';
 export * from './schema/assessment';
 export * from './schema/plan';
 export * from './schema/reviews';
+export * from './schema/push';
