@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasHorizontalScroll, register } from './helpers';
+import { drawnFraction, hasHorizontalScroll, register } from './helpers';
 
 const SEEDS_DIR = process.env.SEEDS_DIR ?? '/work/shared/seeds';
 const seed = (file: string) => readFileSync(path.join(SEEDS_DIR, file), 'utf8');
@@ -45,6 +45,19 @@ test('sign up → choose a role → rate → see the gap → placement check', a
 	const gap = await (await page.request.get('/api/gap')).json();
 	const entry = gap.entries.find((e: { skillId: string }) => e.skillId === 'python');
 	expect(entry).toMatchObject({ target: 3, current: 2, selfRated: 2, gap: 1, direct: true });
+	// The readiness bar is drawn to the readiness, not full (an invalid width draws it full).
+	expect(gap.readiness).toBeGreaterThan(0);
+	expect(gap.readiness).toBeLessThan(0.95);
+	const drawn = await drawnFraction(page, '.readiness .meter span', '.readiness .meter');
+	expect(drawn).toBeCloseTo(gap.readiness, 1);
+	await expect(pythonEntry.getByText(/Level 2 → target 3/)).toBeVisible();
+	// The page ends in a next step.
+	const next = page.getByRole('navigation', { name: 'Next step' });
+	await expect(next.getByRole('link', { name: 'See my plan' })).toHaveAttribute('href', '/plan');
+	await expect(next.getByRole('link', { name: 'Start reviewing' })).toHaveAttribute(
+		'href',
+		'/review'
+	);
 
 	// Placement: python is claimed at 2; answer its cards.
 	await page.getByRole('link', { name: /check your levels/ }).click();
@@ -68,6 +81,16 @@ test('sign up → choose a role → rate → see the gap → placement check', a
 	await page.getByRole('button', { name: 'Save rating' }).click();
 	await expect(page.getByText('Rating saved.')).toBeVisible();
 	await expect(page.locator('ol li')).toHaveCount(3);
+
+	// A met skill reads as met, never as a level going down.
+	const rated = await page.request.post('/api/assessments', {
+		data: { ratings: [{ skillId: 'git-code-review', level: 4 }] }
+	});
+	expect(rated.status()).toBe(201);
+	await page.goto('/gap');
+	const git = page.locator('li.entry', { hasText: 'Git' }).first();
+	await expect(git.getByText('Level 4 · target 3 met')).toBeVisible();
+	await expect(git.getByText('→')).toHaveCount(0);
 });
 
 test('paste a seed job description → edit → save target → gap', async ({ page }) => {

@@ -35,3 +35,11 @@ export async function logout(page: Page) {
 export async function hasHorizontalScroll(page: Page) {
 	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
+
+/** How much of its track a bar is drawn over (0–1): measured from layout, not from markup. */
+export async function drawnFraction(page: Page, barSelector: string, trackSelector: string) {
+	const bar = await page.locator(barSelector).first().boundingBox();
+	const track = await page.locator(trackSelector).first().boundingBox();
+	if (!bar || !track || track.width === 0) throw new Error(`${barSelector} is not drawn`);
+	return bar.width / track.width;
+}
