@@ -8,9 +8,16 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { EXPORTED, PROFILE_COLUMNS } from './portable-tables';
+import { MB } from '$lib/server/http/body';
 import type { Queryable } from './db';
 
 export const EXPORT_FORMAT = 'gapwise-export';
+/**
+ * Years of daily reviews stay well under this. scripts/start.js sets the server's
+ * BODY_SIZE_LIMIT to the same 50M, so the two doors (POST /api/import and the settings
+ * page's upload) and the server agree.
+ */
+export const MAX_IMPORT_BYTES = 50 * MB;
 export const EXPORT_VERSION = 1;
 const BATCH = 200;
 

@@ -1,7 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
+import { refuseImport } from '$lib/server/http/import-limit';
+import {
+	FIX_FIELDS,
+	formFailure,
+	formFields,
+	jsonFromBytes,
+	validate
+} from '$lib/server/validation';
 import {
 	getReviewSettings,
 	reviewSettingsSchema,
@@ -11,12 +18,12 @@ import {
 	suspendedCards
 } from '$lib/server/reviews';
 import { applyFit, fitStatus, startFit } from '$lib/server/reviews/optimise';
-import { importLearner } from '$lib/server/reviews/portable';
+import { MAX_IMPORT_BYTES, importLearner } from '$lib/server/reviews/portable';
+import { formatBytes } from '$lib/server/http/body';
 import { timeZones } from './time-zones';
 
 /** A fit usually finishes in well under a second; the page waits this long at most. */
 const FIT_WAIT_MS = 5_000;
-const MAX_IMPORT_BYTES = 50_000_000;
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
@@ -70,18 +77,19 @@ export const actions: Actions = {
 
 	import: async (event) => {
 		const { user } = requireUser(event);
+		const refused = refuseImport(event, user.id);
+		if (refused) return formFailure(429, { form: 'import' }, refused);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'Choose an export file.' });
 		if (file.size > MAX_IMPORT_BYTES)
-			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'That file is too large.' });
-		let doc: unknown;
-		try {
-			doc = JSON.parse(await file.text());
-		} catch {
-			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: 'That file is not JSON.' });
-		}
-		const result = await importLearner(await getDb(), user.id, doc);
+			return formFailure(400, { form: 'import' }, FIX_FIELDS, {
+				file: `That file is over the limit of ${formatBytes(MAX_IMPORT_BYTES)}.`
+			});
+		const parsed = jsonFromBytes(await file.arrayBuffer(), 'That file');
+		if (!parsed.ok)
+			return formFailure(400, { form: 'import' }, FIX_FIELDS, { file: parsed.message });
+		const result = await importLearner(await getDb(), user.id, parsed.value);
 		if (!result.ok) return formFailure(result.status, { form: 'import' }, result.message);
 		const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
 		return { form: 'import', done: `Imported ${total} records.` };
