@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './src/lib/server/security/headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -8,20 +9,7 @@ const config = {
 		adapter: adapter(),
 		csp: {
 			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'font-src': ['self'],
-				'connect-src': ['self'],
-				'manifest-src': ['self'],
-				'worker-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
+			directives: CSP_DIRECTIVES
 		}
 	}
 };

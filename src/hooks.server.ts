@@ -1,6 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { env } from '$env/dynamic/private';
 import { getDb } from '$lib/server/db';
 import { warmContent } from '$lib/server/content';
 import {
@@ -10,6 +11,7 @@ import {
 	deleteSessionTokenCookie
 } from '$lib/server/auth/session';
 import { isCrossOriginWrite } from '$lib/server/security/origin';
+import { securityHeaders as securityHeadersFor } from '$lib/server/security/headers';
 import { isBusyError } from '$lib/server/db/serial';
 import { compressed } from '$lib/server/http/compress';
 
@@ -49,12 +51,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	return { message };
 };
 
+/** The same headers scripts/start.js gives the static files SvelteKit never sees. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of securityHeadersFor(env.ORIGIN)) response.headers.set(name, value);
 	return response;
 };
 
