@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, login, logout, register, uniqueName } from './helpers';
 
 test('register → logout → login → change password → delete account', async ({ page }) => {
@@ -67,24 +67,26 @@ test('a taken username is refused', async ({ page, browser }) => {
 	await other.close();
 });
 
+/** Submits the login form already on `page` and returns the alert it answers with. */
+async function submitLogin(page: Page, name: string, password: string) {
+	await page.getByLabel('Username').fill(name);
+	await page.getByLabel('Password').fill(password);
+	await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login')),
+		page.getByRole('button', { name: 'Log in' }).click()
+	]);
+	// The button is enabled again only once the answer is on the page.
+	await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
+	return (await page.getByRole('alert').textContent()) ?? '';
+}
+
 test('wrong passwords get one message, then a growing wait', async ({ page }) => {
 	const { username } = await register(page);
 	await logout(page);
 	// One page load, many submissions: the form stays on the page after each failure, as it
 	// does for a learner retyping a password.
 	await page.goto('/login', { waitUntil: 'networkidle' });
-	const alert = page.getByRole('alert');
-	const attempt = async (name: string, password: string) => {
-		await page.getByLabel('Username').fill(name);
-		await page.getByLabel('Password').fill(password);
-		await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login')),
-			page.getByRole('button', { name: 'Log in' }).click()
-		]);
-		// The button is enabled again only once the answer is on the page.
-		await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
-		return (await alert.textContent()) ?? '';
-	};
+	const attempt = (name: string, password: string) => submitLogin(page, name, password);
 
 	for (let i = 0; i < 5; i += 1) {
 		expect(await attempt(username, 'wrong password ' + i)).toBe('Wrong username or password.');
@@ -100,4 +102,82 @@ test('wrong passwords get one message, then a growing wait', async ({ page }) =>
 
 	// An unknown username answers exactly like a wrong password.
 	expect(await attempt(uniqueName('ghost'), 'wrong password')).toBe('Wrong username or password.');
+});
+
+test('a hostile ?next= keeps the learner on the app, signed in or signing in', async ({
+	page,
+	baseURL
+}) => {
+	const home = new URL(baseURL!).origin;
+	// Every request of the page, redirect hops included: none may leave the app.
+	const offsite: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).origin !== home) offsite.push(request.url());
+	});
+	const hostile = [
+		'/%09/evil.example/phish',
+		'/%0A/evil.example',
+		'/%0D/evil.example',
+		'/%E3%80%80',
+		'/.//evil.example',
+		'/%5C/evil.example'
+	];
+	const { username } = await register(page);
+	for (const next of hostile) {
+		// A followed redirect to evil.example fails to resolve here; the URL check then says where.
+		const response = await page.goto(`/login?next=${next}`).catch(() => null);
+		expect(new URL(page.url()).origin, next).toBe(home);
+		expect(response?.status(), next).toBeLessThan(400);
+	}
+
+	await logout(page);
+	await page.goto(`/login?next=/%09/evil.example/phish`, { waitUntil: 'networkidle' });
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page).toHaveURL(`${home}/today`);
+	expect(offsite).toEqual([]);
+});
+
+test('guesses from another browser do not keep the owner out of their own', async ({
+	page,
+	browser
+}) => {
+	const { username } = await register(page);
+	await logout(page);
+	// Another browser (the same address here) guesses through the growing waits until the
+	// next one is 16 s: longer than the owner's login below takes.
+	const guesser = await browser.newPage();
+	await guesser.goto('/login', { waitUntil: 'networkidle' });
+	let wait = 0;
+	for (let i = 0; i < 12 && wait < 16; i += 1) {
+		const answer = await submitLogin(guesser, username, `guess ${i}`);
+		wait = Number(/^Too many failed attempts\. Wait (\d+) s/.exec(answer)?.[1] ?? 0);
+		if (wait > 0 && wait < 16) await guesser.waitForTimeout(wait * 1000 + 100);
+	}
+	expect(wait).toBeGreaterThanOrEqual(16);
+	await guesser.close();
+
+	await login(page, username, PASSWORD);
+	await expect(page).toHaveURL(/\/today$/);
+});
+
+test('the current password is throttled when changing it', async ({ page }) => {
+	await register(page);
+	await page.goto('/profile', { waitUntil: 'networkidle' });
+	const form = page.locator('form[action="?/password"]');
+	let answer = '';
+	for (let i = 0; i < 8 && !answer.startsWith('Too many failed attempts'); i += 1) {
+		await form.getByLabel('Current password').fill(`not it ${i}`);
+		await form.getByLabel('New password', { exact: true }).fill('a different long passphrase');
+		await form.getByLabel('Repeat the new password').fill('a different long passphrase');
+		await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			form.getByRole('button', { name: 'Change password' }).click()
+		]);
+		await expect(form.getByRole('alert')).toBeVisible();
+		answer = (await form.getByRole('alert').textContent())?.trim() ?? '';
+		if (!answer.startsWith('Too many')) expect(answer).toBe('Your current password is not right.');
+	}
+	expect(answer).toMatch(/^Too many failed attempts\. Wait \d+ s and try again\.$/);
 });

@@ -16,13 +16,27 @@ export function tempDbFile() {
 	return path.join(mkdtempSync(path.join(tmpdir(), 'gapwise-server-')), 'app.db');
 }
 
-/** Starts the production build as its own process, on its own port and database file. */
-export async function startApp(port: number, dbFile: string): Promise<AppProcess> {
+/**
+ * Starts the production build as its own process, on its own port and database file. `entry`
+ * `scripts/start.js` runs it as `npm start` does; `env` can set a public ORIGIN other than the
+ * local address the tests talk to.
+ */
+export async function startApp(
+	port: number,
+	dbFile: string,
+	options: { entry?: string; env?: Record<string, string> } = {}
+): Promise<AppProcess> {
 	if (!existsSync('build/index.js'))
 		throw new Error('No production build: run `npm run build` first.');
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: `file:${dbFile}` },
+	const child = spawn(process.execPath, [options.entry ?? 'build/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: origin,
+			DATABASE_URL: `file:${dbFile}`,
+			...options.env
+		},
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	let stderr = '';

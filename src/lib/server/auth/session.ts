@@ -113,13 +113,18 @@ export async function invalidateUserSessions(db: Database, userId: string, keepS
 		);
 }
 
+/** Secure everywhere but plain-http localhost, where a browser would not send it back. */
+export function cookieIsSecure(url: URL) {
+	return url.protocol === 'https:' || url.hostname !== 'localhost';
+}
+
 export function setSessionTokenCookie(event: RequestEvent, token: string, expiresAt: Date) {
 	event.cookies.set(SESSION_COOKIE, token, {
 		expires: expiresAt,
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: event.url.protocol === 'https:' || event.url.hostname !== 'localhost'
+		secure: cookieIsSecure(event.url)
 	});
 }
 

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '$lib/server/db/client';
 import * as table from '$lib/server/db/schema';
-import { hashPassword, verifyPassword, getDummyHash } from './password';
-import { waitFor, recordFailure, clearFailures } from './throttle';
+import { hashPassword } from './password';
+import { forgive, takeAttempt, type ThrottleKey } from './throttle';
+import { checkPassword, type Client, type PasswordCheck } from './attempt';
 import { invalidateUserSessions } from './session';
 
 export function newId(): string {
@@ -44,48 +45,83 @@ export async function createUser(
 	return { ok: true, userId };
 }
 
-export type LoginResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+export type LoginResult = { ok: true; userId: string } | Exclude<PasswordCheck, { ok: true }>;
 
 /**
  * Checks a username and password. Unknown users and wrong passwords take the same path
- * (a verify against a dummy hash) and give the same answer, so neither the message nor
- * the timing tells which usernames exist. The throttle is consulted before hashing so a
- * flood of guesses cannot saturate the CPU.
+ * (a verify against a dummy hash, counted by the same throttle) and give the same answer, so
+ * neither the message nor the timing tells which usernames exist.
  */
 export async function attemptLogin(
 	db: Database,
-	input: { username: string; password: string; ip: string },
+	input: { username: string; password: string; client: Client },
 	now = new Date()
 ): Promise<LoginResult> {
-	const username = input.username.toLowerCase();
-	const wait = Math.max(
-		await waitFor(db, 'account', username, now),
-		await waitFor(db, 'ip', input.ip, now)
-	);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const user = await findUserByUsername(db, input.username);
+	const check = await checkPassword(db, { ...input, user }, now);
+	if (!check.ok) return check;
+	return user ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' };
+}
 
-	const user = await findUserByUsername(db, username);
-	const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
-	if (!user || !valid) {
-		await recordFailure(db, 'account', username, now);
-		await recordFailure(db, 'ip', input.ip, now);
-		return { ok: false, reason: 'invalid' };
-	}
-	await clearFailures(db, 'account', username);
-	return { ok: true, userId: user.id };
+export type RegisterResult =
+	CreateUserResult | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/**
+ * Registration through the form. "That username is taken" tells whether an account exists, so
+ * each such answer is counted against the address; when its allowance is spent every
+ * registration from it waits, so the wait itself tells nothing. A new account is not counted.
+ */
+export async function registerUser(
+	db: Database,
+	input: { username: string; email?: string | null; password: string; address: string },
+	now = new Date()
+): Promise<RegisterResult> {
+	const keys: ThrottleKey[] = [{ kind: 'register', value: input.address }];
+	const wait = await takeAttempt(db, keys, now);
+	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const result = await createUser(db, input, now);
+	if (result.ok) await forgive(db, keys);
+	return result;
+}
+
+type PasswordFailure =
+	| { ok: false; reason: 'wrong-password' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** The signed-in user's own password, checked under the same throttle as login. */
+async function checkOwnPassword(
+	db: Database,
+	input: { userId: string; password: string; client: Client },
+	now: Date
+): Promise<{ ok: true } | PasswordFailure> {
+	const [user] = await db.select().from(table.user).where(eq(table.user.id, input.userId));
+	if (!user) return { ok: false, reason: 'wrong-password' };
+	const check = await checkPassword(
+		db,
+		{ username: user.username, user, password: input.password, client: input.client },
+		now
+	);
+	if (check.ok) return check;
+	return check.reason === 'throttled' ? check : { ok: false, reason: 'wrong-password' };
 }
 
 export async function changePassword(
 	db: Database,
-	input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string }
-): Promise<{ ok: true } | { ok: false; reason: 'wrong-password' }> {
-	const [user] = await db.select().from(table.user).where(eq(table.user.id, input.userId));
-	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-		return { ok: false, reason: 'wrong-password' };
-	}
+	input: {
+		userId: string;
+		currentPassword: string;
+		newPassword: string;
+		keepSessionId: string;
+		client: Client;
+	},
+	now = new Date()
+): Promise<{ ok: true } | PasswordFailure> {
+	const check = await checkOwnPassword(
+		db,
+		{ userId: input.userId, password: input.currentPassword, client: input.client },
+		now
+	);
+	if (!check.ok) return check;
 	const passwordHash = await hashPassword(input.newPassword);
 	await db.update(table.user).set({ passwordHash }).where(eq(table.user.id, input.userId));
 	await invalidateUserSessions(db, input.userId, input.keepSessionId);
@@ -95,12 +131,11 @@ export async function changePassword(
 /** Removes the account; every user-owned table cascades from `user`, so nothing is left behind. */
 export async function deleteUser(
 	db: Database,
-	input: { userId: string; password: string }
-): Promise<{ ok: true } | { ok: false; reason: 'wrong-password' }> {
-	const [user] = await db.select().from(table.user).where(eq(table.user.id, input.userId));
-	if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
-		return { ok: false, reason: 'wrong-password' };
-	}
+	input: { userId: string; password: string; client: Client },
+	now = new Date()
+): Promise<{ ok: true } | PasswordFailure> {
+	const check = await checkOwnPassword(db, input, now);
+	if (!check.ok) return check;
 	await db.delete(table.user).where(eq(table.user.id, input.userId));
 	return { ok: true };
 }

@@ -12,6 +12,7 @@ import {
 	type FieldErrors
 } from '$lib/server/validation';
 import { requireUser } from '$lib/server/auth/guard';
+import { clientOf, tooManyTries } from '$lib/server/auth/attempt';
 
 export const actions: Actions = {
 	password: async (event) => {
@@ -22,8 +23,12 @@ export const actions: Actions = {
 			userId: user.id,
 			currentPassword: parsed.data.currentPassword,
 			newPassword: parsed.data.newPassword,
-			keepSessionId: session.id
+			keepSessionId: session.id,
+			client: clientOf(event)
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			return formFailure(429, { form: 'password' }, tooManyTries(result.retryAfterMs));
+		}
 		if (!result.ok) {
 			return formFailure(400, { form: 'password' }, 'Your current password is not right.', {
 				currentPassword: 'Your current password is not right.'
@@ -42,8 +47,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(400, { form: 'delete' }, FIX_FIELDS, parsed.errors);
 		const result = await deleteUser(await getDb(), {
 			userId: user.id,
-			password: parsed.data.password
+			password: parsed.data.password,
+			client: clientOf(event)
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			return formFailure(429, { form: 'delete' }, tooManyTries(result.retryAfterMs));
+		}
 		if (!result.ok) {
 			return formFailure(400, { form: 'delete' }, 'Your password is not right.', {
 				password: 'Your password is not right.'

@@ -4,10 +4,11 @@ import { getDb } from '$lib/server/db';
 import { attemptLogin } from '$lib/server/auth/user';
 import { loginSchema } from '$lib/server/auth/forms';
 import { safeNext, startSession } from '$lib/server/auth/login';
+import { clientOf, tooManyTries } from '$lib/server/auth/attempt';
 import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
 
 export const actions: Actions = {
@@ -18,19 +19,14 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(400, { username }, FIX_FIELDS, parsed.errors);
 
 		const db = await getDb();
-		const result = await attemptLogin(db, { ...parsed.data, ip: event.getClientAddress() });
+		const result = await attemptLogin(db, { ...parsed.data, client: clientOf(event) });
 		if (!result.ok && result.reason === 'throttled') {
-			const seconds = Math.ceil(result.retryAfterMs / 1000);
-			return formFailure(
-				429,
-				{ username },
-				`Too many failed attempts. Wait ${seconds} s and try again.`
-			);
+			return formFailure(429, { username }, tooManyTries(result.retryAfterMs));
 		}
 		if (!result.ok) {
 			return formFailure(400, { username }, 'Wrong username or password.');
 		}
 		await startSession(event, db, result.userId);
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin));
 	}
 };

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { createUser } from '$lib/server/auth/user';
+import { registerUser } from '$lib/server/auth/user';
+import { formatWait } from '$lib/server/auth/attempt';
 import { registerSchema } from '$lib/server/auth/forms';
 import { startSession } from '$lib/server/auth/login';
 import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
@@ -21,7 +22,15 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(400, kept, FIX_FIELDS, parsed.errors);
 
 		const db = await getDb();
-		const result = await createUser(db, parsed.data);
+		const result = await registerUser(db, { ...parsed.data, address: event.getClientAddress() });
+		if (!result.ok && result.reason === 'throttled') {
+			const wait = formatWait(result.retryAfterMs);
+			return formFailure(
+				429,
+				kept,
+				`Too many sign-up attempts from your network. Wait ${wait} and try again.`
+			);
+		}
 		if (!result.ok) {
 			return formFailure(400, kept, 'That username is taken.', {
 				username: 'That username is taken; choose another.'
