@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
+import { refuseImport } from '$lib/server/http/import-limit';
 import { confirmImport, isSkill, previewImport, skillGroups, skillName } from '$lib/server/cards';
 import type { PreviewRow } from '$lib/core/cards';
 import { readImportForm } from './import-form.server';
@@ -51,6 +52,8 @@ export const actions: Actions = {
 		const { user } = requireUser(event);
 		const form = await readImportForm(await event.request.formData());
 		if (!form.ok) return fail(400, { ...form.kept, message: form.message, errors: form.errors });
+		const refused = refuseImport(event, user.id);
+		if (refused) return fail(429, { ...form.kept, message: refused, errors: {} });
 		const result = await previewImport(await getDb(), user.id, form.text, form.defaults);
 		if (!result.ok) return fail(400, { ...form.kept, message: result.message, errors: {} });
 		return {
@@ -69,6 +72,8 @@ export const actions: Actions = {
 		const { user } = requireUser(event);
 		const form = await readImportForm(await event.request.formData());
 		if (!form.ok) return fail(400, { ...form.kept, message: form.message, errors: form.errors });
+		const refused = refuseImport(event, user.id);
+		if (refused) return fail(429, { ...form.kept, message: refused, errors: {} });
 		const result = await confirmImport(
 			await getDb(),
 			user.id,
