@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { getAliasIndex, getDeck, getDeckCard, getGraph } from '$lib/server/content';
 import { findAliasMatches } from '$lib/core/aliases';
 import { topologicalOrder } from '$lib/core/graph';
-import { renderMarkdown } from '$lib/server/content/markdown';
+import { MAX_HIGHLIGHTED_BLOCKS, renderMarkdown } from '$lib/server/content/markdown';
 import { contentCheck, readContentFiles } from '$lib/server/content/vite-plugin';
 import seedTermsYaml from '../fixtures/seed-terms.yaml?raw';
 import { brokenContent, validContent } from '../fixtures/content';
@@ -190,6 +190,16 @@ describe('renderMarkdown', () => {
 		const other = await renderMarkdown('```brainfuck\n<b>+</b>\n```');
 		expect(other).toContain('&#x3C;b>');
 		expect(other).not.toContain('<b>');
+	});
+
+	it('highlights the first few blocks of a text and escapes the rest as plain code', async () => {
+		const text = '```python\nprint("<b>")\n```\n'.repeat(MAX_HIGHLIGHTED_BLOCKS + 2);
+		for (let twice = 0; twice < 2; twice += 1) {
+			const html = await renderMarkdown(text);
+			expect(html.split('<pre class="shiki').length - 1).toBe(MAX_HIGHLIGHTED_BLOCKS);
+			expect(html.split('<pre><code class="language-python">').length - 1).toBe(2);
+			expect(html).not.toContain('<b>');
+		}
 	});
 });
 

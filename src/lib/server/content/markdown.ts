@@ -8,13 +8,29 @@ import { CLOZE } from './card-text';
 
 let renderer: Promise<Markdown> | undefined;
 
+/**
+ * Highlighting costs about a millisecond a block, so 4,000 characters of empty fences took half
+ * a second to render. A card has one or two blocks; beyond this many in one text, blocks render
+ * as plain escaped code.
+ */
+export const MAX_HIGHLIGHTED_BLOCKS = 4;
+let highlightedBlocks = 0;
+
+/** md.render is synchronous, so the count belongs to exactly this text. */
+function renderText(md: Markdown, markdown: string): string {
+	highlightedBlocks = 0;
+	return md.render(markdown);
+}
+
 function getRenderer(): Promise<Markdown> {
 	renderer ??= getHighlighter().then((highlighter) => {
 		const md = new MarkdownIt({
 			html: false,
 			linkify: false,
 			typographer: false,
-			highlight: (code, info) => highlight(highlighter, code, info)
+			// An empty string tells markdown-it to escape the block itself.
+			highlight: (code, info) =>
+				++highlightedBlocks <= MAX_HIGHLIGHTED_BLOCKS ? highlight(highlighter, code, info) : ''
 		});
 		md.disable('image');
 		const renderToken = md.renderer.renderToken.bind(md.renderer);
@@ -29,7 +45,7 @@ function getRenderer(): Promise<Markdown> {
 
 /** Renders Markdown (CommonMark + fenced code) to HTML safe to insert with {@html}. */
 export async function renderMarkdown(markdown: string): Promise<string> {
-	return (await getRenderer()).render(markdown);
+	return renderText(await getRenderer(), markdown);
 }
 
 // A token of letters only survives Markdown untouched, wherever the deletion sits.
@@ -53,17 +69,17 @@ export async function renderCard(card: {
 }): Promise<CardHtml> {
 	const md = await getRenderer();
 	if (card.kind !== 'cloze') {
-		return { frontHtml: md.render(card.front), backHtml: md.render(card.back) };
+		return { frontHtml: renderText(md, card.front), backHtml: renderText(md, card.back) };
 	}
 	const answers: string[] = [];
 	const withBlank = card.front.replace(CLOZE, (_, answer: string) => {
 		answers.push(answer.trim());
 		return BLANK_TOKEN;
 	});
-	const rendered = md.render(withBlank);
+	const rendered = renderText(md, withBlank);
 	const answer = `<mark class="cloze-answer">${md.renderInline(answers[0] ?? '')}</mark>`;
 	return {
 		frontHtml: rendered.replaceAll(BLANK_TOKEN, BLANK_HTML),
-		backHtml: rendered.replaceAll(BLANK_TOKEN, answer) + (card.back ? md.render(card.back) : '')
+		backHtml: rendered.replaceAll(BLANK_TOKEN, answer) + (card.back ? renderText(md, card.back) : '')
 	};
 }
