@@ -17,6 +17,8 @@ const SEPARATOR_NAMES: Record<string, Separator> = {
 	colon: ':'
 };
 const GUESSABLE: Separator[] = ['\t', ';', ','];
+/** The guess reads the first records only; an unclosed quote must not make it read 1 MB thrice. */
+const GUESS_CHARS = 100_000;
 
 /** One note read from the file; `line` is where its record starts (1-based, headers counted). */
 export interface ImportedNote {
@@ -196,7 +198,7 @@ export function parseAnkiText(input: string): ParseAnkiTextResult {
 	const lines = text.split('\n');
 	const headers = readHeaders(lines);
 	const body = lines.slice(headers.lines).join('\n');
-	const separator = headers.separator ?? guessSeparator(body);
+	const separator = headers.separator ?? guessSeparator(body.slice(0, GUESS_CHARS));
 	const read = readRecords(body, separator, headers.lines + 1);
 	if ('tooMany' in read) {
 		return {
