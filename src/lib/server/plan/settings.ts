@@ -44,7 +44,7 @@ const wholeNumber = (message: string) =>
 		message
 	);
 
-const weekdays = (message: string) =>
+export const weekdays = (message: string) =>
 	v.pipe(
 		v.array(
 			v.pipe(
@@ -60,7 +60,7 @@ const weekdays = (message: string) =>
 
 const isoDate = (message: string) =>
 	v.pipe(v.string(message), v.trim(), v.check(isIsoDate, message));
-const clock = (message: string) =>
+export const clock = (message: string) =>
 	v.pipe(v.string(message), v.trim(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, message));
 
 export const breakRangeSchema = v.pipe(

@@ -18,12 +18,16 @@ export const EXPORTED: Record<string, SQLiteTable> = {
 	card_base: table.cardBase,
 	review_log: table.reviewLog,
 	review_undo: table.reviewUndo,
-	fsrs_fit: table.fsrsFit
+	fsrs_fit: table.fsrsFit,
+	push_reminder: table.pushReminder
 };
 
 /** Tables with a user_id that stay behind, and why. */
 export const NOT_EXPORTED: Record<string, string> = {
-	session: 'sign-in sessions are secrets of this server, not the learner’s data'
+	session: 'sign-in sessions are secrets of this server, not the learner’s data',
+	push_subscription:
+		'a browser’s push address and keys let whoever holds them notify that device, and work only with the VAPID key of the server it subscribed to: the browser subscribes again',
+	push_send: 'which days a reminder went out: the job’s bookkeeping, kept a week'
 };
 
 /** Columns of `user` that travel: the profile and its review settings, never credentials. */
