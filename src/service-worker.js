@@ -2,5 +2,7 @@
 // the app's TypeScript project checks it.
 import { build, files, version } from '$service-worker';
 import { startServiceWorker } from '$lib/client/sw/worker';
+import { listenForPush } from '$lib/client/sw/push';
 
 startServiceWorker(/** @type {any} */ (self), { build, files, version });
+listenForPush(/** @type {any} */ (self));
