@@ -1,6 +1,8 @@
 // What the review client reads from the server: the parts of GET /api/queue and
 // POST /api/reviews it uses (the full shapes: src/lib/server/reviews/{queue,json,apply}.ts).
 
+import type { NoNewCardsNote } from '$lib/core/no-new-cards';
+
 export type Rating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -42,6 +44,8 @@ export interface QueueData {
 	streak?: number;
 	/** Reviews due tomorrow as things stand. */
 	tomorrow?: number;
+	/** Why there are no new cards today, and what to do (absent in queues saved before it). */
+	noNewCards?: NoNewCardsNote | null;
 }
 
 export type ReviewStatus = 'applied' | 'duplicate' | 'rejected';

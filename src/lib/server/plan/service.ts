@@ -72,27 +72,39 @@ export async function markStep(
 }
 
 /**
- * The plan's cards for the review queue (src/lib/server/reviews/new-cards.ts): cards of
- * the steps already done, then of the steps under way today, then of the next step — so
- * the queue always has the plan's next cards at hand — and how many new cards a day the
- * budget sustains. The caller drops cards the learner has already seen. Null without a plan.
+ * The plan's cards for the review queue (src/lib/server/reviews/new-cards.ts), in plan order:
+ * cards of the steps already done, then of the steps under way today, then of the steps still
+ * ahead — so the queue can offer as many new cards a day as the plan's pace allows, even when
+ * the current steps have only a few. Also how many new cards a day the budget sustains, that
+ * budget, and whether any step is left. The caller drops cards the learner has already seen.
+ * Null without a plan.
  */
 export async function currentPlanCards(
 	db: Queryable,
 	userId: string,
 	now: Date
-): Promise<{ cardIds: string[]; newPerDay: number } | null> {
+): Promise<{
+	cardIds: string[];
+	newPerDay: number;
+	minutesPerDay: number;
+	stepsLeft: boolean;
+} | null> {
 	const ensured = await ensurePlan(db, userId, now, {});
 	if (!ensured) return null;
-	const { plan, progress, today } = ensured;
+	const { plan, progress, today, settings } = ensured;
 	const finished = finishedMap(progress);
 	const open = plan.items.filter((i) => !finished.has(i.key));
 	const underway = open.filter((i) => i.start !== null && i.start <= today);
-	const next = open.find((i) => !underway.includes(i));
+	const ahead = open.filter((i) => !underway.includes(i));
 	const done = progress
 		.filter((p) => p.status === 'done')
 		.sort((a, b) => a.on.localeCompare(b.on) || a.stepKey.localeCompare(b.stepKey))
 		.map((p) => p.item);
-	const ids = [...done, ...underway, ...(next ? [next] : [])].flatMap((i) => i.cardIds);
-	return { cardIds: [...new Set(ids)], newPerDay: plan.pacing.newPerDay };
+	const ids = [...done, ...underway, ...ahead].flatMap((i) => i.cardIds);
+	return {
+		cardIds: [...new Set(ids)],
+		newPerDay: plan.pacing.newPerDay,
+		minutesPerDay: settings.minutesPerDay,
+		stepsLeft: open.length > 0
+	};
 }

@@ -1,8 +1,9 @@
 // The new cards a learner meets today: the learner's own cards not yet studied, oldest
-// first, then the study plan's cards in plan order (H-plan) — or, without a plan, the
-// built-in cards of the active target's gap skills, lowest level first (a level's evidence
-// needs its cards before the next level's). Capped by the new-cards-per-day setting (and the
-// plan's pacing), minus those already started today.
+// first, then the study plan's cards in plan order (H-plan: the steps done, under way and
+// ahead) — or, without a plan, the built-in cards of the active target's gap skills, lowest
+// level first (a level's evidence needs its cards before the next level's). Capped by the
+// new-cards-per-day setting and the plan's pace, minus those already started today. When
+// none is left, `note` says why and what to do ($lib/core/no-new-cards).
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import { getDeck } from '$lib/server/content';
@@ -12,6 +13,7 @@ import { getReviewSettings } from './settings';
 import { getActiveTargetGap } from '$lib/server/gap';
 import type { Database } from '$lib/server/db';
 import { currentPlanCards } from '$lib/server/plan/service';
+import { noNewCardsNote, noNewCardsReason, type NoNewCardsNote } from '$lib/core/no-new-cards';
 
 export interface NewCard {
 	id: string;
@@ -26,6 +28,8 @@ export interface NewCardsToday {
 	limit: number;
 	/** New cards already reviewed for the first time today. */
 	startedToday: number;
+	/** Why there are no new cards today, when there are none. */
+	note: NoNewCardsNote | null;
 }
 
 /** Cards first studied today: reviews today of a card that was new when reviewed. */
@@ -60,8 +64,26 @@ export async function newCardsForToday(
 		? Math.min(settings.newCardsPerDay, plan.newPerDay)
 		: settings.newCardsPerDay;
 	const remaining = Math.max(0, dailyCap - startedToday);
-	const result = { cards: [] as NewCard[], limit: settings.newCardsPerDay, startedToday };
-	if (remaining === 0) return result;
+	const result: NewCardsToday = {
+		cards: [],
+		limit: settings.newCardsPerDay,
+		startedToday,
+		note: null
+	};
+	const explain = () => {
+		if (result.cards.length > 0) return result;
+		const reason = noNewCardsReason({
+			hasPlan: plan !== null,
+			limit: settings.newCardsPerDay,
+			pace: plan?.newPerDay ?? null,
+			minutesPerDay: plan?.minutesPerDay ?? null,
+			startedToday,
+			stepsLeft: plan?.stepsLeft ?? false
+		});
+		result.note = noNewCardsNote(reason);
+		return result;
+	};
+	if (remaining === 0) return explain();
 
 	// Any state row means the card was studied, or set aside (suspended, buried) by hand.
 	const states = await db
@@ -84,8 +106,7 @@ export async function newCardsForToday(
 		if (!seen.has(card.id)) result.cards.push({ ...card, personal: true });
 	}
 
-	// H-plan: the plan's cards, in plan order (steps done, steps under way, the next step),
-	// take the place of the gap-skill order below.
+	// H-plan: the plan's cards, in plan order, take the place of the gap-skill order below.
 	if (plan) {
 		const deck = new Map((await getDeck()).map((c) => [c.id, c]));
 		for (const id of plan.cardIds) {
@@ -95,12 +116,12 @@ export async function newCardsForToday(
 				result.cards.push({ id, skillId: card.skillId, level: card.level, personal: false });
 			}
 		}
-		return result;
+		return explain();
 	}
 
 	const entries = (await getActiveTargetGap(db, userId, now))?.entries ?? [];
 	const gap = new Map(entries.filter((e) => e.gap > 0).map((e) => [e.skillId, e]));
-	if (gap.size === 0) return result;
+	if (gap.size === 0) return explain();
 	const deck = (await getDeck())
 		.filter((c) => !c.retired && !seen.has(c.id))
 		.filter((c) => c.level <= (gap.get(c.skillId)?.target ?? 0))
@@ -114,5 +135,5 @@ export async function newCardsForToday(
 	for (const card of deck.slice(0, remaining - result.cards.length)) {
 		result.cards.push({ id: card.id, skillId: card.skillId, level: card.level, personal: false });
 	}
-	return result;
+	return explain();
 }

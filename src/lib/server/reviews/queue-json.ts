@@ -1,5 +1,6 @@
 // The shape of GET /api/queue: everything a phone needs to run today's session offline.
 import type { CatchUpPlan } from '$lib/core/scheduling';
+import type { NoNewCardsNote } from '$lib/core/no-new-cards';
 import type { memoryJson } from './json';
 import type { RatingPreview } from './previews';
 
@@ -40,6 +41,8 @@ export interface QueueJson {
 	tomorrow: number;
 	counts: { due: number; new: number; deferred: number };
 	catchUp: CatchUpPlan | null;
+	/** Why there are no new cards in today's queue, and what to do; null when there are some. */
+	noNewCards: NoNewCardsNote | null;
 	scheduler: {
 		desiredRetention: number;
 		maximumInterval: number;

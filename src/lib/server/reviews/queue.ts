@@ -7,6 +7,7 @@ import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { buildQueue } from '$lib/core/queue';
 import { retrievability } from '$lib/core/mastery';
+import { noNewCardsNote } from '$lib/core/no-new-cards';
 import {
 	catchUpBudget,
 	dayKeyOf,
@@ -150,6 +151,12 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 			deferred: queue.deferred
 		},
 		catchUp: queue.catchUp,
+		// A backlog holds back the day's new cards (buildQueue); otherwise the reason is fresh's.
+		noNewCards: queue.entries.some((e) => e.isNew)
+			? null
+			: queue.catchUp && fresh.cards.length > 0
+				? noNewCardsNote({ kind: 'backlog', days: queue.catchUp.perDay.length })
+				: fresh.note,
 		scheduler: {
 			desiredRetention: settings.desiredRetention,
 			maximumInterval: settings.maximumInterval,

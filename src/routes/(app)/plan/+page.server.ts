@@ -11,6 +11,7 @@ import {
 	settingsSchema
 } from '$lib/server/plan/settings';
 import { learnerDay } from '$lib/server/plan/clock';
+import { getReviewSettings } from '$lib/server/reviews/settings';
 import { breakSchema, stepSchema } from './forms';
 import { pageData } from './page-data';
 
@@ -18,8 +19,11 @@ export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
 	const db = await getDb();
 	const view = await loadPlan(db, user.id, new Date());
+	// The review queue takes the smaller of the plan's pace and this limit: say the same number.
+	const { newCardsPerDay } = await getReviewSettings(db, user.id);
 	return {
 		plan: view ? pageData(view, event.url.searchParams.has('all')) : null,
+		newCardsLimit: newCardsPerDay,
 		settings: view?.settings ?? (await getSettings(db, user.id)),
 		today: view?.today ?? (await learnerDay(db, user.id, new Date()))
 	};

@@ -70,7 +70,7 @@ export const load: PageServerLoad = async (event) => {
 		dateLabel: formatDay(today),
 		hasTarget: view !== null,
 		targetName: view?.target.name ?? null,
-		reviews: { due, newToday, deferred, minutes: reviewMinutes },
+		reviews: { due, newToday, deferred, minutes: reviewMinutes, noNewCards: queue.noNewCards },
 		next,
 		current: current && {
 			key: current.key,
