@@ -176,19 +176,35 @@ describe('applying reviews', () => {
 		expect((await logOf(user.id)).map((r) => r.id)).toEqual([good.id]);
 	});
 
-	it('refuses a review id that another review already uses', async () => {
-		const [a, b] = [await makeUser(t.db), await makeUser(t.db)];
+	it('refuses a review id already used for another review of the same learner', async () => {
+		const a = await makeUser(t.db);
 		const r = review(DECK, 3, '2025-03-20T09:00:00Z');
 		await applyReviews(t.db, a.id, [r], NOW);
-		const [again] = await applyReviews(t.db, b.id, [r], NOW);
-		expect(again).toEqual({
+		const [changed] = await applyReviews(t.db, a.id, [{ ...r, rating: 1 }], NOW);
+		expect(changed).toEqual({
 			id: r.id,
 			status: 'rejected',
 			reason: 'This review id is already used.'
 		});
-		const [changed] = await applyReviews(t.db, a.id, [{ ...r, rating: 1 }], NOW);
-		expect(changed?.status).toBe('rejected');
-		expect(await logOf(b.id)).toHaveLength(0);
+	});
+
+	it('answers another learner’s review id exactly as a fresh one: nothing can be probed', async () => {
+		const [a, b, c] = [await makeUser(t.db), await makeUser(t.db), await makeUser(t.db)];
+		const r = review(DECK, 3, '2025-03-20T09:00:00Z');
+		await applyReviews(t.db, a.id, [r], NOW);
+		const [reused] = await applyReviews(t.db, b.id, [{ ...r, rating: 1 }], NOW);
+		const [fresh] = await applyReviews(
+			t.db,
+			c.id,
+			[{ ...r, rating: 1, id: crypto.randomUUID() }],
+			NOW
+		);
+		expect({ ...reused, id: 'x' }).toEqual({ ...fresh, id: 'x' });
+		expect(reused).toMatchObject({ id: r.id, status: 'applied' });
+		// Each learner's review stays theirs; undoing B's leaves A's in place.
+		await undoReview(t.db, b.id, r.id, NOW);
+		expect((await logOf(a.id)).map((l) => [l.id, l.rating])).toEqual([[r.id, 3]]);
+		expect(await logOf(b.id)).toEqual([]);
 	});
 });
 

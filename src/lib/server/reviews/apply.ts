@@ -1,6 +1,7 @@
 // POST /api/reviews: each review is checked on its own and applied exactly once. The review
-// id (made on the client) is the primary key of review_log, so a retry, a duplicate in the
-// same batch, or the same review sent by two tabs at once is recognised and changes nothing.
+// id (made on the client) is the primary key of review_log with the learner's id, so a retry,
+// a duplicate in the same batch, or the same review sent by two tabs at once is recognised and
+// changes nothing — and another learner's ids are invisible: the same id is simply new here.
 import * as v from 'valibot';
 import { and, eq, sql } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
@@ -163,7 +164,6 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 // One statement for both questions a new review asks: is its id stored, or was it undone?
 const knownSelect = compileSelect(
 	{
-		userId: table.reviewLog.userId,
 		cardId: table.reviewLog.cardId,
 		rating: table.reviewLog.rating,
 		reviewedAt: table.reviewLog.reviewedAt,
@@ -173,11 +173,15 @@ const knownSelect = compileSelect(
 		b
 			.select(fields)
 			.from(table.reviewLog)
-			.where(eq(table.reviewLog.id, sql.placeholder('id')))
+			.where(
+				and(
+					eq(table.reviewLog.userId, sql.placeholder('userId')),
+					eq(table.reviewLog.id, sql.placeholder('id'))
+				)
+			)
 			.unionAll(
 				b
 					.select({
-						userId: table.reviewUndo.userId,
 						cardId: table.reviewUndo.reviewId,
 						rating: sql<number>`0`.mapWith(Number),
 						reviewedAt: table.reviewUndo.undoneAt,
@@ -203,7 +207,6 @@ async function alreadyKnown(
 	const stored = rows.find((row) => row.undone === 0);
 	if (stored) {
 		const same =
-			stored.userId === userId &&
 			stored.cardId === review.cardId &&
 			stored.rating === review.rating &&
 			stored.reviewedAt.getTime() === review.reviewedAt.getTime();

@@ -39,7 +39,9 @@ export async function undoReview(
 				: { id: reviewId, status: 'not-found' };
 		}
 		if (!undone) await tx.insert(table.reviewUndo).values({ userId, reviewId, undoneAt: now });
-		await tx.delete(table.reviewLog).where(eq(table.reviewLog.id, reviewId));
+		await tx
+			.delete(table.reviewLog)
+			.where(and(eq(table.reviewLog.id, reviewId), eq(table.reviewLog.userId, userId)));
 		const card = await findReviewableCard(tx, userId, row.cardId);
 		// A personal card deleted since keeps no schedule to recompute.
 		if (!card) return { id: reviewId, status: 'undone', cardId: row.cardId, card: null };

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	sqliteTable,
+	text,
+	integer,
+	index,
+	primaryKey,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import type { TargetSkill } from '$lib/core/types';
 import { user } from './auth';
 
@@ -10,7 +17,8 @@ export type AssessmentSource = (typeof ASSESSMENT_SOURCES)[number];
 export const assessment = sqliteTable(
 	'assessment',
 	{
-		id: text('id').primaryKey(),
+		// Unique per learner (see personal_card in cards.ts).
+		id: text('id').notNull(),
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
@@ -19,13 +27,16 @@ export const assessment = sqliteTable(
 		source: text('source', { enum: ASSESSMENT_SOURCES }).notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('assessment_user_skill_time').on(t.userId, t.skillId, t.createdAt)]
+	(t) => [
+		primaryKey({ columns: [t.userId, t.id] }),
+		index('assessment_user_skill_time').on(t.userId, t.skillId, t.createdAt)
+	]
 );
 
 export const target = sqliteTable(
 	'target',
 	{
-		id: text('id').primaryKey(),
+		id: text('id').notNull(),
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
@@ -39,6 +50,7 @@ export const target = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
+		primaryKey({ columns: [t.userId, t.id] }),
 		index('target_user').on(t.userId),
 		// At most one active target per learner, enforced by the database itself.
 		uniqueIndex('target_one_active')

@@ -9,10 +9,12 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 
+// Ids (a card's, a review's, a target's, an assessment's) are unique per learner, not per
+// server: another learner's ids can neither clash with nor be probed through one's own.
 export const personalCard = sqliteTable(
 	'personal_card',
 	{
-		id: text('id').primaryKey(),
+		id: text('id').notNull(),
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
@@ -27,6 +29,7 @@ export const personalCard = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
+		primaryKey({ columns: [t.userId, t.id] }),
 		index('personal_card_user_skill').on(t.userId, t.skillId),
 		unique('personal_card_user_hash').on(t.userId, t.contentHash)
 	]
@@ -66,7 +69,7 @@ export const reviewLog = sqliteTable(
 	'review_log',
 	{
 		// Made on the client: a retried upload of the same review is recognised by its id.
-		id: text('id').primaryKey(),
+		id: text('id').notNull(),
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
@@ -81,6 +84,7 @@ export const reviewLog = sqliteTable(
 		dueAfter: integer('due_after', { mode: 'timestamp_ms' })
 	},
 	(t) => [
+		primaryKey({ columns: [t.userId, t.id] }),
 		index('review_log_user_card_time').on(t.userId, t.cardId, t.reviewedAt),
 		index('review_log_user_time').on(t.userId, t.reviewedAt)
 	]
