@@ -1,33 +1,37 @@
 // The job-description analyser: which skills a pasted text asks for, how much each matters
-// (must / nice, from the text's own structure and phrasing), the level it implies, and the
-// sentences that show it. Pure: the graph and its alias index are passed in.
+// (must / nice, from the text's own structure and phrasing), the level it implies and why, the
+// quotes that show it, the job title and every term it could not place. Pure: the graph and
+// its alias index are passed in.
 import { findAliasMatches, type AliasIndex } from '../aliases';
 import type { Graph, Importance, Role } from '../types';
-import { asksFor, isAboutDegrees, isHedged, levelBounds, type LevelBounds } from './cues';
-import { classifyHeading, type SectionKind } from './sections';
-import { tierOfRoleYears, tierOfTitle, tierOfYears, yearsIn, type Tier } from './seniority';
-import { excerpt, isBulleted, splitLines, splitSentences, stripBullet } from './text';
-import { unknownTerms } from './unmatched';
+import { askingSentences, REPEATED, skillImportance } from './importance';
+import { proposeLevel, type Focus } from './levels';
+import { scan, type Mention } from './scan';
+import type { SectionKind } from './sections';
+import { excerpt } from './text';
+import { roleTiers, tierOfTitle, tierOfYears, type Tier } from './seniority';
 
 export const MAX_JD_CHARS = 20_000;
 const MAX_EVIDENCE = 3;
-const MAX_UNMATCHED = 30;
-/** Levels proposed when neither the text nor the closest role profile says more. */
-const DEFAULT_LEVEL: Record<Importance, number> = { must: 2, nice: 1 };
-/** The tier the default levels stand for (2–5 years). */
-const MID_TIER = 1;
+const MAX_QUOTED = 50;
 
 export interface JdSkill {
 	id: string;
 	name: string;
 	importance: Importance;
 	targetLevel: number;
+	/** Quotes of the text, each containing the phrase that named the skill. */
 	evidence: string[];
+	/** Why this level: "Level 3: the job is about it (its title … names it), at mid-level level." */
+	levelReason: string;
 }
 
 export interface JdAnalysis {
 	skills: JdSkill[];
+	/** Technical terms the graph has no skill for, in order of first appearance. */
 	unmatched: string[];
+	/** The job title the text announces, or null. */
+	title: string | null;
 }
 
 /** What the proposed levels rest on, for the page to explain them. */
@@ -40,15 +44,6 @@ export interface JdBasis {
 	tier: Tier | null;
 }
 
-interface Mention {
-	skillId: string;
-	excerpt: string;
-	section: SectionKind;
-	importance: Importance;
-	bounds: LevelBounds;
-	order: number;
-}
-
 const SECTION_RANK: Record<SectionKind, number> = {
 	must: 0,
 	duties: 1,
@@ -57,24 +52,21 @@ const SECTION_RANK: Record<SectionKind, number> = {
 	ignore: 4
 };
 
-function mentionImportance(section: SectionKind, sentence: string): Importance {
-	if (isHedged(sentence)) return 'nice';
-	if (section === 'must' || section === 'duties') return 'must';
-	if (section === 'nice') return 'nice';
-	return asksFor(sentence) ? 'must' : 'nice';
-}
+/** Below this overlap no profile resembles the posting, and none sets its levels. */
+export const MIN_ROLE_OVERLAP = 0.35;
 
 /**
  * The role whose skills overlap the found ones most: weighted Jaccard, where a role skill weighs
  * its weight (must 1, nice 0.5) and a found skill 1 when must, 0.5 when nice. Ties keep content
- * order.
+ * order. Null when no role reaches MIN_ROLE_OVERLAP (a GPU-kernel posting is not a
+ * computer-vision job because both name PyTorch).
  */
 export function closestRole(
 	roles: readonly Role[],
 	found: ReadonlyMap<string, Importance>
 ): Role | null {
 	let best: Role | null = null;
-	let bestScore = 0;
+	let bestScore = MIN_ROLE_OVERLAP - Number.EPSILON;
 	for (const role of roles) {
 		const roleWeight = new Map(role.skills.map((s) => [s.id, s.weight]));
 		let shared = 0;
@@ -95,65 +87,44 @@ export function closestRole(
 	return best;
 }
 
-const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
-
-interface Scan {
-	mentions: Mention[];
-	unmatched: string[];
-	years: number | null;
-	titleTier: Tier | null;
-}
-
-function scan(text: string, aliasIndex: AliasIndex): Scan {
-	const mentions: Mention[] = [];
-	const unmatched: string[] = [];
-	let section: SectionKind = 'narrative';
-	let years: number | null = null;
-	let titleTier: Tier | null = null;
-	const lines = splitLines(text);
-	for (const [i, raw] of lines.entries()) {
-		const line = stripBullet(raw);
-		if (!isBulleted(raw)) {
-			const heading = classifyHeading(line, findAliasMatches(aliasIndex, line).length > 0);
-			if (heading) section = heading;
-		}
-		// A title sits in the first lines and is short: "Senior Machine Learning Engineer".
-		if (i < 3 && titleTier === null && line.split(/\s+/).length <= 10) {
-			titleTier = tierOfTitle(line) ?? null;
-		}
-		if (section === 'ignore') continue;
-		for (const sentence of splitSentences(line)) {
-			years ??= yearsIn(sentence) ?? null;
-			if (isAboutDegrees(sentence)) continue;
-			const matches = findAliasMatches(aliasIndex, sentence);
-			const importance = mentionImportance(section, sentence);
-			for (const m of matches) {
-				mentions.push({
-					skillId: m.skillId,
-					excerpt: excerpt(sentence, m.start, m.end),
-					section,
-					importance,
-					bounds: levelBounds(sentence, m.start),
-					order: mentions.length
-				});
-			}
-			unmatched.push(...unknownTerms(sentence, matches));
-		}
-	}
-	return { mentions, unmatched, years, titleTier };
-}
+const MID: Tier = 1;
 
 function distinctTerms(terms: readonly string[], aliasIndex: AliasIndex): string[] {
 	const seen = new Set<string>();
 	const kept: string[] = [];
 	for (const term of terms) {
 		const key = term.toLowerCase();
-		if (seen.has(key) || findAliasMatches(aliasIndex, term).length > 0) continue;
+		if (seen.has(key)) continue;
 		seen.add(key);
-		kept.push(term);
-		if (kept.length === MAX_UNMATCHED) break;
+		if (findAliasMatches(aliasIndex, term).length === 0) kept.push(term);
 	}
 	return kept;
+}
+
+/**
+ * The mentions that ask for the skill as it is wanted: its requirements for a must, its
+ * nice-to-haves for a nice. A company blurb that names Llama sets no level for transformers.
+ */
+function asking(found: readonly Mention[], importance: Importance): readonly Mention[] {
+	const asks = found.filter((m) => m.ask === importance);
+	return asks.length > 0 ? asks : found;
+}
+
+/** Quotes for the skill: requirements before responsibilities before the rest, no repeats. */
+function evidenceOf(found: readonly Mention[]): string[] {
+	const ranked = [...found].sort(
+		(a, b) =>
+			Number(b.ask === 'must') - Number(a.ask === 'must') ||
+			SECTION_RANK[a.section] - SECTION_RANK[b.section] ||
+			a.order - b.order
+	);
+	const quotes = new Set<string>();
+	// Quoting is the costly part: quote only the best-ranked mentions, until three differ.
+	for (const m of ranked.slice(0, MAX_QUOTED)) {
+		quotes.add(excerpt(m.text, m.start, m.end));
+		if (quotes.size === MAX_EVIDENCE) break;
+	}
+	return [...quotes];
 }
 
 export function analyzeJobDescriptionWithBasis(
@@ -161,51 +132,53 @@ export function analyzeJobDescriptionWithBasis(
 	graph: Graph,
 	aliasIndex: AliasIndex
 ): JdAnalysis & { basis: JdBasis } {
-	const { mentions, unmatched, years, titleTier } = scan(text, aliasIndex);
+	const { mentions, unmatched, years, title, hasAskSection } = scan(text, aliasIndex);
 	const bySkill = new Map<string, Mention[]>();
 	for (const m of mentions) {
 		if (!graph.skillById.has(m.skillId)) continue;
-		bySkill.set(m.skillId, [...(bySkill.get(m.skillId) ?? []), m]);
+		const list = bySkill.get(m.skillId);
+		if (list) list.push(m);
+		else bySkill.set(m.skillId, [m]);
 	}
 
 	const importanceOf = new Map<string, Importance>(
-		[...bySkill].map(([id, found]) => [
-			id,
-			found.some((m) => m.importance === 'must') ? 'must' : 'nice'
-		])
+		[...bySkill].map(([id, found]) => [id, skillImportance(found, hasAskSection)])
 	);
 	const role = closestRole(graph.roles, importanceOf);
+	const titleTier = title ? tierOfTitle(title.text) : undefined;
 	const tier = titleTier ?? (years === null ? null : tierOfYears(years));
-	// Relative to the profile for its own skills; relative to mid level for any other skill.
-	const shift = tier === null || !role ? 0 : clamp(tier - tierOfRoleYears(role.years), -1, 1);
-	const defaultShift = tier === null ? 0 : clamp(tier - MID_TIER, -1, 1);
+	// A posting more senior than the profile's typical years asks one step more of its skills.
+	const [lowest, highest] = role ? roleTiers(role.years) : [MID, MID];
+	const roleShift = tier === null ? 0 : tier > highest ? 1 : tier < lowest ? -1 : 0;
 	const roleLevel = new Map(role?.skills.map((s) => [s.id, s.level]) ?? []);
+	const titleSkills = new Set(
+		title ? findAliasMatches(aliasIndex, title.text).map((m) => m.skillId) : []
+	);
 
 	const skills: (JdSkill & { weight: number; first: number })[] = [];
 	for (const [id, found] of bySkill) {
 		const importance = importanceOf.get(id)!;
-		const fromRole = roleLevel.get(id);
-		const base = clamp(
-			fromRole === undefined ? DEFAULT_LEVEL[importance] + defaultShift : fromRole + shift,
-			1,
-			4
-		);
-		const targetLevel = Math.max(
-			...found.map((m) => clamp(Math.max(base, m.bounds.floor), 1, m.bounds.ceiling))
-		);
-		const ranked = [...found].sort(
-			(a, b) =>
-				Number(b.importance === 'must') - Number(a.importance === 'must') ||
-				SECTION_RANK[a.section] - SECTION_RANK[b.section] ||
-				a.order - b.order
-		);
-		const evidence = [...new Set(ranked.map((m) => m.excerpt))].slice(0, MAX_EVIDENCE);
+		const sentences = askingSentences(found);
+		const focus: Focus | null = titleSkills.has(id)
+			? { kind: 'title', title: title!.text }
+			: sentences >= REPEATED
+				? { kind: 'repeated', sentences }
+				: null;
+		const { level, reason } = proposeLevel({
+			importance,
+			role: role ? { name: role.name, level: roleLevel.get(id) } : null,
+			roleShift,
+			tier,
+			focus,
+			cues: asking(found, importance).map((m) => m.cue)
+		});
 		skills.push({
 			id,
 			name: graph.skillById.get(id)!.name,
 			importance,
-			targetLevel: clamp(targetLevel, 1, 4),
-			evidence,
+			targetLevel: level,
+			evidence: evidenceOf(found),
+			levelReason: reason,
 			weight: found.length,
 			first: found[0]!.order
 		});
@@ -217,24 +190,26 @@ export function analyzeJobDescriptionWithBasis(
 			a.first - b.first
 	);
 	return {
-		skills: skills.map(({ id, name, importance, targetLevel, evidence }) => ({
+		skills: skills.map(({ id, name, importance, targetLevel, evidence, levelReason }) => ({
 			id,
 			name,
 			importance,
 			targetLevel,
-			evidence
+			evidence,
+			levelReason
 		})),
 		unmatched: distinctTerms(unmatched, aliasIndex),
+		title: title?.text ?? null,
 		basis: { roleId: role?.id ?? null, years, tier }
 	};
 }
 
-/** The analysis as POST /api/jd/analyze returns it: `{ skills, unmatched }`. */
+/** The analysis as POST /api/jd/analyze returns it: `{ skills, unmatched, title }`. */
 export function analyzeJobDescription(
 	text: string,
 	graph: Graph,
 	aliasIndex: AliasIndex
 ): JdAnalysis {
-	const { skills, unmatched } = analyzeJobDescriptionWithBasis(text, graph, aliasIndex);
-	return { skills, unmatched };
+	const { skills, unmatched, title } = analyzeJobDescriptionWithBasis(text, graph, aliasIndex);
+	return { skills, unmatched, title };
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { asksFor, isAboutDegrees, isHedged, levelBounds } from './cues';
-import { tierOfRoleYears, tierOfTitle, tierOfYears, yearsIn } from './seniority';
+import { roleTiers, tierOfTitle, tierOfYears, yearsIn } from './seniority';
 
 describe('importance cues', () => {
-	it.each(['Kubernetes is a bonus', 'Airflow a plus', 'Familiarity with Spark', 'Exposure to Go'])(
+	it.each(['Kubernetes is a bonus', 'Airflow a plus', 'Spark preferred', 'Ideally Go'])(
 		'%s is hedged',
 		(s) => expect(isHedged(s)).toBe(true)
+	);
+	// Depth is not importance: a requirement at a shallow level is still a requirement.
+	it.each(['Familiarity with Spark', 'Exposure to Go'])('%s is not hedged', (s) =>
+		expect(isHedged(s)).toBe(false)
 	);
 	it('does not hedge "preferred by"', () => {
 		expect(isHedged('PyTorch (preferred by research teams)')).toBe(false);
@@ -48,7 +52,15 @@ describe('seniority', () => {
 		expect(tierOfTitle('Senior ML Engineer')).toBe(2);
 		expect(tierOfTitle('Staff Engineer')).toBe(3);
 		expect(tierOfTitle('ML Engineer')).toBeUndefined();
-		expect(tierOfRoleYears('5–8')).toBe(2);
-		expect(tierOfRoleYears('8+')).toBe(3);
+	});
+	it("reads the span of a role profile's years", () => {
+		expect(roleTiers('2–5')).toEqual([1, 1]);
+		expect(roleTiers('1–5')).toEqual([0, 1]);
+		expect(roleTiers('5–8')).toEqual([2, 2]);
+		expect(roleTiers('8+')).toEqual([3, 3]);
+	});
+	it('reads years across Unicode spaces and ranges', () => {
+		expect(yearsIn('5\u2003+\u2003years of experience')).toBe(5);
+		expect(yearsIn('3 – 5 yrs in production')).toBe(3);
 	});
 });

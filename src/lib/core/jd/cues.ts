@@ -1,20 +1,28 @@
 // Phrases inside one sentence that change how much a skill matters or how well it is wanted.
+// Importance and depth are separate: "familiarity with Docker" in a requirements list still
+// requires Docker, at a shallow level; only "a plus", "preferred", "bonus" … make it optional.
 
 /** Hedges: whatever the section, a sentence with one of these asks for nice-to-have skills. */
 const HEDGE =
-	/\b(a plus|is a bonus|(a )?bonus|nice[ -]to[ -]have|familiar(ity)? with|exposure to|ideally|desirable|advantageous|would be (great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s+(by|in|for)\b)|is an asset|a big plus|appreciated)\b/i;
+	/\b(?:a plus|pluses|(?:a |is a )?bonus|nice[ -]to[ -]have|ideally|desirable|advantageous|would be (?:great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s(?:by|in|for)\b)|is an asset|a big plus|appreciated|even better|stand out|optional)\b/i;
 
-/** Requirement language: in descriptive text, a sentence with one of these asks for its skills. */
+/**
+ * Requirement language: in descriptive text, a sentence with one of these asks for its skills.
+ * Sentences addressed to the candidate ("You will …", "You have …") state the job too.
+ */
 const REQUIREMENT =
-	/\b(required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(t|cy) (in|with)|experience (with|in)|hands-on|knowledge of|understanding of|fluen(t|cy)|comfort(able)? with|critical|baseline expectation)\b/i;
+	/\b(?:required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(?:t|cy) (?:in|with)|experience (?:with|in)|hands-on|knowledge of|understanding of|fluen(?:t|cy)|comfort(?:able)? with|critical|baseline expectation|responsible for|you(?:'|’)(?:ll|ve|re)|you (?:will|have|bring|know|understand|write|build|design|own|lead|are|can)|your (?:role|work|job|day))\b/i;
 
 export function isHedged(sentence: string): boolean {
 	return HEDGE.test(sentence);
 }
 
+/** A question ends with "?" (a web page's "+" toggle may follow it). */
+export const isQuestion = (sentence: string) => /\?\s?\+?$/.test(sentence.trimEnd());
+
 /** A question ("Do ML engineers need deep learning?") asks the reader, not for a skill. */
 export function asksFor(sentence: string): boolean {
-	return !/\?\s*\+?$/.test(sentence) && REQUIREMENT.test(sentence);
+	return !isQuestion(sentence) && REQUIREMENT.test(sentence);
 }
 
 /** Level floors and ceilings a sentence puts on the skills it names (levels 0–4). */
@@ -25,65 +33,66 @@ export interface LevelBounds {
 
 export const NO_BOUNDS: LevelBounds = { floor: 0, ceiling: 4 };
 
-// Strongest first where two would match at the same place.
-const FLOORS: [number, RegExp][] = [
-	[
-		4,
-		/\b(expert|expert-level|deep expertise|deep proficiency|mastery( of)?|world-class|authority on)\b/gi
-	],
-	[
-		3,
-		/\b(hands-on|strong|solid|proficien(t|cy)|expertise|extensive|advanced|in-depth|deep (understanding|knowledge|experience)|fluen(t|cy)|production experience)\b/gi
-	]
-];
-
-const CEILINGS: [number, RegExp][] = [
-	[1, /\b(exposure to|awareness of|aware of|interest in|basics?)\b/gi],
-	[2, /\b(familiar(ity)? with|some experience|understanding of|knowledge of)\b/gi]
-];
-
-interface Cue {
+/** One level cue of a sentence: where it is, what it says, the bounds it sets. */
+export interface Cue {
 	at: number;
 	end: number;
+	text: string;
 	bounds: LevelBounds;
 }
 
-function cuesOf(sentence: string): Cue[] {
+// One pattern, one alternative per kind, strongest first: at any position the first that
+// matches wins, and matching moves left to right once (linear in the sentence).
+const CUES =
+	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(hands-on|strong|solid|proficien(?:t|cy)|expertise|extensive|advanced|in-depth|deep (?:understanding|knowledge|experience)|fluen(?:t|cy)|production experience|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?)|(familiar(?:ity)? with|some experience|understanding of|knowledge of))\b/gi;
+
+const BOUNDS: LevelBounds[] = [
+	{ floor: 4, ceiling: 4 },
+	{ floor: 3, ceiling: 4 },
+	{ floor: 0, ceiling: 1 },
+	{ floor: 0, ceiling: 2 }
+];
+
+/** The level cues of a sentence, left to right. */
+export function sentenceCues(sentence: string): Cue[] {
 	const cues: Cue[] = [];
-	const add = (list: [number, RegExp][], kind: 'floor' | 'ceiling') => {
-		for (const [level, re] of list) {
-			for (const m of sentence.matchAll(re)) {
-				if (cues.some((c) => c.at <= m.index && m.index < c.end)) continue;
-				const bounds =
-					kind === 'floor' ? { floor: level, ceiling: 4 } : { floor: 0, ceiling: level };
-				cues.push({ at: m.index, end: m.index + m[0].length, bounds });
-			}
-		}
-	};
-	add(FLOORS, 'floor');
-	add(CEILINGS, 'ceiling');
-	// "strong understanding of": a ceiling right after a floor belongs to it.
-	const kept = cues.filter(
-		(c) =>
-			c.bounds.floor > 0 ||
-			!cues.some((f) => f.bounds.floor > 0 && f.end <= c.at && c.at - f.end <= 3)
-	);
-	return kept.sort((a, b) => a.at - b.at);
+	// exec on the one pattern object: matchAll would clone (and re-hash) the long pattern per call.
+	CUES.lastIndex = 0;
+	for (let m = CUES.exec(sentence); m !== null; m = CUES.exec(sentence)) {
+		const kind = m[1] ? 0 : m[2] ? 1 : m[3] ? 2 : 3;
+		const cue = { at: m.index, end: m.index + m[0].length, text: m[0], bounds: BOUNDS[kind]! };
+		// "strong understanding of": a ceiling right after a floor belongs to it.
+		const previous = cues.at(-1);
+		const ofFloor = previous && previous.bounds.floor > 0 && cue.at - previous.end <= 3;
+		if (cue.bounds.floor === 0 && ofFloor) continue;
+		cues.push(cue);
+	}
+	return cues;
 }
 
 /**
- * The bounds for the skill named at `position` of the sentence: set by the nearest cue before it
- * ("Mastery of TensorFlow, and strong SQL" gives TensorFlow a floor of 4 and SQL one of 3), or,
- * when none precedes it, by the first cue after it ("Python expert").
+ * The cue for the skill named at `position`: the nearest cue before it ("Mastery of
+ * TensorFlow, and strong SQL" gives TensorFlow a floor of 4 and SQL one of 3), or, when none
+ * precedes it, the first cue after it ("Python expert"). Binary search: cues are sorted.
  */
+export function cueAt(cues: readonly Cue[], position: number): Cue | undefined {
+	let lo = 0;
+	let hi = cues.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (cues[mid]!.at < position) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo > 0 ? cues[lo - 1] : cues[0];
+}
+
+/** The bounds for the skill named at `position` of the sentence. */
 export function levelBounds(sentence: string, position = 0): LevelBounds {
-	const cues = cuesOf(sentence);
-	const before = cues.filter((c) => c.at < position).at(-1);
-	return (before ?? cues.find((c) => c.at >= position))?.bounds ?? NO_BOUNDS;
+	return cueAt(sentenceCues(sentence), position)?.bounds ?? NO_BOUNDS;
 }
 
 // Degree subjects are not skills asked for: "Ph.D. in NLP, computer vision or a related field".
-const DEGREES = /\b(bachelor|master|ph\.?\s?d|doctorate|b\.?sc?|m\.?sc?|degrees?)\b/i;
+const DEGREES = /\b(?:bachelor|master|ph\.?\s?d|doctorate|b\.?sc?|m\.?sc?|degrees?)\b/i;
 
 export function isAboutDegrees(sentence: string): boolean {
 	return DEGREES.test(sentence);

@@ -1,3 +1,6 @@
+import { isQuestion } from './cues';
+import { trimEndWhile } from './text';
+
 // Reading a job description's own structure: which section each line belongs to, decided by
 // the headings the text uses ("Requirements", "Nice to have", "Responsibilities", "Benefits" …).
 
@@ -10,26 +13,26 @@ export type SectionKind = 'must' | 'nice' | 'duties' | 'narrative' | 'ignore';
 
 // Checked in order: the first family that matches names the section.
 const HEADINGS: [SectionKind, RegExp][] = [
-	['narrative', /\b(faqs?|frequently asked|soft skills)\b/],
+	['narrative', /\b(?:faqs?|frequently asked|soft skills)\b/],
 	[
 		'nice',
-		/\b(nice[ -]to[ -]haves?|preferred|bonus(es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (a )?(plus|great|nice))\b/
+		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional)\b/
 	],
 	[
 		'ignore',
-		/\b(salar(y|ies)|compensation|benefits|perks|education|degrees?|certifications?|cover letter|r[eé]sum[eé]s?|red flags|interview|sourc(e|ing)|citations?|references|about (us|the company)|who we are|our (company|mission|values|culture)|equal (employment )?opportunity|how to apply|work environment|schedule|career (outlook|growth|paths?)|related guides|hir(e|ing)|tailor|mistakes|national average|recruit(ers?|ing))\b/
+		/\b(?:salar(?:y|ies)|compensation|benefits|perks|(?:base )?pay|what we offer|we offer|education|degrees?|certifications?|cover letter|r[eé]sum[eé]s?|red flags|interview|sourc(?:e|ing)|citations?|references|about (?:us|the company)|who we are|our (?:company|mission|values|culture)|equal (?:employment )?opportunity|how to apply|work environment|schedule|career (?:outlook|growth|paths?)|related guides|hir(?:e|ing)|tailor|mistakes|national average|recruit(?:ers?|ing))\b/
 	],
 	[
 		'must',
-		/\b(requirements?|required|must[ -]haves?|qualifications|what you('|’)?ll need|what you need|what we('|’)?re looking for|you (have|bring|should have)|who you are|skills)\b/
+		/\b(?:requirements?|required|must[ -]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|what we(?:'|’)?re looking for|you (?:have|bring|should have)|who you are|about you|ideal candidate|you(?:'|’)?ll thrive|skills)\b/
 	],
 	[
 		'duties',
-		/\b(responsibilit(y|ies)|duties|what you('|’)?ll do|what you will do|day[ -]to[ -]day|your (role|impact|mission)|in this role)\b/
+		/\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|work on|build|own|be doing)|what you will (?:do|work on|build|own)|day[ -]to[ -]day|your (?:role|impact|mission)|in this role|the work)\b/
 	],
 	[
 		'narrative',
-		/\b(overview|about|what does|takeaways|tools|technologies|tech stack|summary|at a glance|job description|description|sample|guide|what to look for|keywords|introduction)\b/
+		/\b(?:overview|about|what does|takeaways|tools|technologies|tech stack|summary|at a glance|job description|description|sample|guide|what to look for|keywords|introduction)\b/
 	]
 ];
 
@@ -37,7 +40,7 @@ const MAX_HEADING_WORDS = 9;
 // A label before " — " or ":" on a longer line: "Must Have — Focus 80% of your tailoring here".
 const MAX_LABEL_WORDS = 5;
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const words = (s: string) => s.split(' ').filter(Boolean).length;
 
 /**
  * The section a line opens, or null when the line is ordinary content. A heading is short (or
@@ -46,13 +49,16 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
  * "LLM-specific skills increasingly expected:" is a heading because it ends with a colon.
  */
 export function classifyHeading(line: string, hasSkill: boolean): SectionKind | null {
-	const trimmed = line.trim().replace(/^[+#]+\s*/, '');
-	const label = trimmed.split(/\s+[—–-]\s+|:/)[0]!.trim();
+	const trimmed = line
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^[+#]+ ?/, '');
+	const label = trimmed.split(/ [—–-] |:/)[0]!.trim();
 	const labelled = label !== trimmed;
 	// A question opens a section only when it is the page's own "What does … do?" kind.
-	const question = /\?\s*\+?$/.test(trimmed);
+	const question = isQuestion(trimmed);
 	const kindOf = (candidate: string) => {
-		const lower = candidate.replace(/[\s+?!:]+$/, '').toLowerCase();
+		const lower = trimEndWhile(candidate, (c) => ' +?!:'.includes(c)).toLowerCase();
 		const kind = HEADINGS.find(([, pattern]) => pattern.test(lower))?.[0] ?? null;
 		return question && kind !== 'narrative' ? null : kind;
 	};

@@ -10,8 +10,10 @@ export function tierOfYears(years: number): Tier {
 	return 3;
 }
 
+// Each run of spaces can be taken by one quantifier only (the "+" and the range dash sit
+// between them), so a long run of spaces costs linear time, not cubic.
 const YEARS =
-	/\b(\d{1,2})\s*\+?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b(?=[^.;]{0,60}\b(experience|working|building|in|of|with|developing|deploying)\b)/i;
+	/\b(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—]|to)\s*\d{1,2}\s*(?:\+\s*)?)?(?:years?|yrs?)\b(?=[^.;]{1,60}\b(?:experience|working|building|in|of|with|developing|deploying)\b)/i;
 
 /** The lower bound of the first "N+ years (of experience …)" in the sentence, if any. */
 export function yearsIn(sentence: string): number | undefined {
@@ -30,8 +32,12 @@ export function tierOfTitle(line: string): Tier | undefined {
 	return TITLES.find(([, re]) => re.test(line))?.[0];
 }
 
-/** The tier of a role profile, from its typical years ("2–5" → mid). */
-export function tierOfRoleYears(years: string): Tier {
-	const first = /\d+/.exec(years);
-	return first ? tierOfYears(Number(first[0])) : 1;
+/**
+ * The tiers a role profile's typical years span: "2–5" → mid to mid (5 is where senior starts),
+ * "1–5" → junior to mid, "8+" → staff.
+ */
+export function roleTiers(years: string): [Tier, Tier] {
+	const [lo, hi] = [...years.matchAll(/\d+/g)].map((m) => Number(m[0]));
+	if (lo === undefined) return [1, 1];
+	return [tierOfYears(lo), hi === undefined ? tierOfYears(lo) : tierOfYears(Math.max(lo, hi - 1))];
 }

@@ -1,40 +1,25 @@
-// Tool-like terms the graph did not recognise, so the learner can see what the analysis missed.
-// Kept deliberately conservative: a term is listed only when its spelling marks it as a name
-// (CamelCase like "LangSmith", an acronym like "MLIR", letters with digits like "A10G"), or when
-// it is a capitalised word listed next to a recognised tool ("Spark, dbt, or Beam").
-
-const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
-
-// Acronyms and names that are not skills: job-ad vocabulary, money, places, degrees, venues.
-const STOP = words(`
-	ai ml mle mles jd jds ats api apis sdk sdks ui ux it hr qa ceo cto cfo vp ok faq faqs kpi kpis
-	sla slas okr okrs roi b2b b2c saas usd eur gbp lpa us u.s usa uk eu emea apac nyc sf pto rsu
-	rsus 401k bls faang phd phds ph.d msc bsc mba stem q1 q2 q3 q4 neurips icml iclr acl cvpr eccv
-	iccv emnlp naacl aaai kdd mlsys linkedin iso soc gpu gpus cpu cpus ram tl;dr ii iii iv nan nans
-	genai llmops aiops devsecops dataops
-`);
-
-// Capitalised words that start headings and list items but never name a tool.
-const COMMON = words(`
-	a an the and or of for to in on with we you our your i it this that these they experience
-	knowledge strong familiarity proficiency understanding engineer engineers engineering machine
-	learning data science scientist scientists senior junior staff lead principal team teams
-	bachelor bachelor's master master's degree custom other similar equivalent tools platforms
-	frameworks libraries cloud open source research production model models mathematics statistics
-	physics computer economics skills duties salary responsibilities requirements qualifications
-	preferred nice must have
-`);
+// Technical terms the graph did not recognise, so the learner sees everything the analysis
+// could not place. A term is listed when its spelling marks it as a name (CamelCase like
+// "LangSmith", an acronym like "MLIR", letters with digits like "A10G"), when it is a
+// capitalised word in a list beside a known tool or another name ("Spark, dbt, or Beam"), or
+// when it is a noun phrase headed by a technical noun ("anomaly detection", "expert
+// parallelism"). One pass over the sentence's words with a cursor over the known matches.
+import { COMMON, GENERIC, STOP, TECH_HEADS } from './vocabulary';
 
 export interface TermSpan {
 	start: number;
 	end: number;
 }
 
+interface Token extends TermSpan {
+	text: string;
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[.\-/][\p{L}\p{N}+#]+)*/gu;
-const UNIT = /^(\d+(\.\d+)?(ms|s|k|m|b|bn|gb|tb|mb|x|th|st|nd|rd|h|d|yrs?)|p\d{2,3})$/i;
-const DOMAIN = /\.(com|org|net|edu|gov|co|io)$/i;
+const UNIT = /^(?:\d+(?:\.\d+)?(?:[bdhkmsx]|ms|bn|gb|tb|mb|th|st|nd|rd|yrs?)|p\d{2,3})$/i;
+const DOMAIN = /\.(?:com|org|net|edu|gov|co|io)$/i;
 // Words glued together by a web page's lost line breaks: "engineeringMLOps", "tuningModel".
-const GLUED = /(^|[-/])\p{Ll}{5,}\p{Lu}/u;
+const GLUED = /(?:^|[-/])\p{Ll}{5,}\p{Lu}/u;
 
 function nameLike(word: string): boolean {
 	if (DOMAIN.test(word) || GLUED.test(word)) return false;
@@ -49,39 +34,60 @@ function nameLike(word: string): boolean {
 }
 
 const capitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
+const lowercase = (word: string) => /^\p{Ll}[\p{Ll}\p{N}-]*$/u.test(word);
+
+// What may stand between two items of one list: "A, B", "A/B", "A or B", "A, and B", "(A, B)".
+const LIST_GAPS = new Set([',', '/', '&', 'or', 'and', ',or', ',and', '(', '),', ',e.g.', '(e.g.']);
+const MAX_GAP = 12;
+
+function isListGap(sentence: string, from: number, to: number): boolean {
+	if (to - from > MAX_GAP || to < from) return false;
+	return LIST_GAPS.has(sentence.slice(from, to).replaceAll(' ', ''));
+}
+
+const ignorable = (t: Token) => STOP.has(t.text.toLowerCase()) || COMMON.has(t.text.toLowerCase());
 
 /**
- * Candidate terms of one sentence, each a run of up to three capitalised words ("Ray Serve")
- * that overlaps no recognised alias (`known`: the alias matches in the sentence).
+ * Candidate terms of one sentence that overlap no recognised alias (`known`: the alias
+ * matches in the sentence, left to right and not overlapping, as findAliasMatches gives them).
  */
 export function unknownTerms(sentence: string, known: readonly TermSpan[]): string[] {
-	const tokens = [...sentence.matchAll(WORD)].map((m) => ({
-		text: m[0],
-		start: m.index,
-		end: m.index + m[0].length
-	}));
-	const overlapsKnown = (start: number, end: number) =>
-		known.some((k) => k.start < end && start < k.end);
-	// A plain capitalised word counts only beside a recognised tool, separated by a list comma.
-	const listedBesideKnown = (start: number, end: number) =>
-		known.some(
-			(k) =>
-				(k.end <= start && /^\s*(,|\/|,?\s*(or|and))\s*$/.test(sentence.slice(k.end, start))) ||
-				(end <= k.start && /^\s*(,|\/|,?\s*(or|and))\s*$/.test(sentence.slice(end, k.start)))
+	const tokens: Token[] = [];
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(sentence); m !== null; m = WORD.exec(sentence)) {
+		tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+	}
+	// For each token, whether it overlaps a known match and the nearest known match on each side.
+	const overlaps: boolean[] = [];
+	const besideKnown: boolean[] = [];
+	let k = 0;
+	for (const t of tokens) {
+		while (k < known.length && known[k]!.end <= t.start) k += 1;
+		const next = known[k];
+		const hit = next !== undefined && next.start < t.end;
+		overlaps.push(hit);
+		const before = known[k - 1];
+		besideKnown.push(
+			!hit &&
+				((before !== undefined && isListGap(sentence, before.end, t.start)) ||
+					(next !== undefined && isListGap(sentence, t.end, next.start)))
 		);
-	const skip = (t: { text: string; start: number; end: number }) =>
-		STOP.has(t.text.toLowerCase()) ||
-		COMMON.has(t.text.toLowerCase()) ||
-		overlapsKnown(t.start, t.end);
+	}
+	const skip = (i: number) => ignorable(tokens[i]!) || overlaps[i]!;
 
 	const terms: string[] = [];
+	let lastEnd = -1;
 	let i = 0;
 	while (i < tokens.length) {
 		const t = tokens[i]!;
-		const accepted =
-			!skip(t) &&
-			(nameLike(t.text) || (i > 0 && capitalised(t.text) && listedBesideKnown(t.start, t.end)));
+		const listed = besideKnown[i]! || (lastEnd >= 0 && isListGap(sentence, lastEnd, t.start));
+		const accepted = !skip(i) && (nameLike(t.text) || (i > 0 && capitalised(t.text) && listed));
 		if (!accepted) {
+			const phrase = headedPhrase(tokens, i, sentence, overlaps);
+			if (phrase) {
+				terms.push(sentence.slice(phrase.start, phrase.end));
+				lastEnd = phrase.end;
+			}
 			i += 1;
 			continue;
 		}
@@ -92,12 +98,44 @@ export function unknownTerms(sentence: string, known: readonly TermSpan[]): stri
 			j - i < 2 &&
 			/^\p{Lu}/u.test(tokens[j + 1]!.text) &&
 			sentence.slice(tokens[j]!.end, tokens[j + 1]!.start) === ' ' &&
-			!skip(tokens[j + 1]!)
+			!skip(j + 1)
 		) {
 			j += 1;
 		}
 		terms.push(sentence.slice(t.start, tokens[j]!.end));
+		lastEnd = tokens[j]!.end;
 		i = j + 1;
 	}
 	return terms;
+}
+
+// Verb forms ("deploying models", "deployed models") describe work, they do not name a term.
+const VERB_FORM = /(?:ing|ed)$/;
+const specific = (word: string) =>
+	!GENERIC.has(word) &&
+	!(COMMON.has(word) && word !== 'data' && word !== 'model') &&
+	!VERB_FORM.test(word);
+
+/**
+ * "anomaly detection", "time series forecasting": a technical head noun at `i` with one or two
+ * specific words right before it (not generic ones like "new" or "production", not verbs).
+ */
+function headedPhrase(
+	tokens: readonly Token[],
+	i: number,
+	sentence: string,
+	overlaps: readonly boolean[]
+): TermSpan | null {
+	const head = tokens[i]!;
+	if (!TECH_HEADS.has(head.text.toLowerCase()) || overlaps[i]) return null;
+	let first = i;
+	while (first > 0 && i - first < 2) {
+		const m = tokens[first - 1]!;
+		const joined = sentence.slice(m.end, tokens[first]!.start) === ' ';
+		const word = m.text.toLowerCase();
+		// Capitalised first words are mostly verbs of duties: "Harden agents against …".
+		if (!joined || !lowercase(m.text) || overlaps[first - 1] || !specific(word)) break;
+		first -= 1;
+	}
+	return first === i ? null : { start: tokens[first]!.start, end: head.end };
 }
