@@ -7,6 +7,7 @@ import {
 	primaryKey,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import type { JdAnalysis } from '$lib/core/jd';
 import type { TargetSkill } from '$lib/core/types';
 import { user } from './auth';
 
@@ -44,6 +45,9 @@ export const target = sqliteTable(
 		roleId: text('role_id'),
 		// The pasted job description, kept so the learner can see what the target came from.
 		jdText: text('jd_text'),
+		// Its analysis, made once when the target was saved (or on first view of an older one),
+		// so showing the target never runs the analyser again.
+		jdAnalysis: text('jd_analysis', { mode: 'json' }).$type<JdAnalysis>(),
 		skills: text('skills', { mode: 'json' }).$type<TargetSkill[]>().notNull(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
