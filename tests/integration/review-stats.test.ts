@@ -47,6 +47,9 @@ describe('the stats page’s numbers from the database', () => {
 		expect(stats.mastery).toEqual([
 			expect.objectContaining({ skillId: 'docker', level: 1, reviewed: 1, name: 'docker' })
 		]);
-		expect(stats.mastery[0]?.mastery).toBeGreaterThan(0.5);
+		// One card of the level, its memory proven over the 9 days since its first review but
+		// cut back by the lapse on the 4th: some mastery, far from all.
+		expect(stats.mastery[0]?.mastery).toBeGreaterThan(0);
+		expect(stats.mastery[0]?.mastery).toBeLessThan(0.2);
 	});
 });

@@ -26,21 +26,21 @@ describe('calibrate', () => {
 		expect(calibrate(2, [{ level: 2, reviews: 10, recalled: 8 }])).toBeNull();
 	});
 
-	it('reports a faded memory when recall agrees but mastery caps the level', () => {
+	it('reports a faded memory when recall agrees but memory caps the level', () => {
 		const evidence: EvidencedLevel = {
 			selfRated: 2,
 			current: 1,
 			hasEvidence: true,
 			levels: [
 				{ level: 1, total: 2, studied: 2, meanRetrievability: 0.9, mastery: 0.9, met: true },
-				{ level: 2, total: 2, studied: 1, meanRetrievability: 0.8, mastery: 0.4, met: false }
+				{ level: 2, total: 2, studied: 1, meanRetrievability: 0.5, mastery: 0.1, met: false }
 			]
 		};
 		expect(calibrate(2, [], evidence)).toMatchObject({
 			suggested: 1,
 			reason: 'memory-faded',
 			level: 2,
-			share: 0.4
+			share: 0.5
 		});
 	});
 });

@@ -5,7 +5,7 @@
 // - Too high: the lowest level at or under the rating recalled below 60 % suggests that level − 1
 //   ("rated 3, but recalls 44 % of level-2 cards").
 // - Too low: levels right above the rating, each recalled at 90 % or more, suggest the highest.
-// - Fading: otherwise, when memory (the mastery cap) puts the current level under the rating.
+// - Fading: otherwise, when memory (the gap's recall cap) puts the current level under the rating.
 import type { EvidencedLevel } from '../mastery';
 
 export const MIN_REVIEWS = 5;
@@ -26,7 +26,7 @@ export interface Calibration {
 	reason: CalibrationReason;
 	/** The level whose cards disagree. */
 	level: number;
-	/** Recall share (recall-*) or mastery (memory-faded) of that level, 0–1. */
+	/** Recall share (recall-*) or mean retrievability now (memory-faded) of that level, 0–1. */
 	share: number;
 	reviews: number;
 }
@@ -74,7 +74,7 @@ export function calibrate(
 			suggested: evidence.current,
 			reason: 'memory-faded',
 			level: evidence.current + 1,
-			share: failed?.mastery ?? 0,
+			share: failed?.meanRetrievability ?? 0,
 			reviews: 0
 		};
 	}

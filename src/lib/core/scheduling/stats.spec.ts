@@ -136,7 +136,7 @@ describe('stats on a fixed log', () => {
 		expect(forecast).toEqual(expected);
 	});
 
-	it('gives mastery per skill as mean retrievability of the levels reached', () => {
+	it('gives mastery per skill over every card of the levels reached, proven over days', () => {
 		const w = new Scheduler(DEFAULT_REVIEW_SETTINGS).w;
 		const now = clock.now;
 		const reviewed = (stability: number, daysAgo: number): CardMemory => ({
@@ -172,11 +172,20 @@ describe('stats on a fixed log', () => {
 			}, // R 0.9
 			{ cardId: '4', skillId: 'x', level: 1, memory: null, suspended: false, buriedUntil: null }
 		];
-		const [atLevel1] = masteryBySkill(skill, w, now, new Map([['x', 1]]));
+		// Card 1 was first seen 40 days ago (10 days proven: its stability), card 2 today (none),
+		// card 3 30 days ago (4 days proven); card 4 never.
+		const first = new Map([
+			['1', new Date(now.getTime() - 40 * DAY_MS)],
+			['2', now],
+			['3', new Date(now.getTime() - 30 * DAY_MS)]
+		]);
+		const [atLevel1] = masteryBySkill(skill, w, now, new Map([['x', 1]]), first);
 		expect(atLevel1).toMatchObject({ skillId: 'x', level: 1, reviewed: 2, cards: 3 });
-		expect(atLevel1?.mastery).toBeCloseTo(0.95, 6);
-		const [inferred] = masteryBySkill(skill, w, now);
+		expect(atLevel1?.mastery).toBeCloseTo((0.9 * (10 / 21)) / 3, 6);
+		const [inferred] = masteryBySkill(skill, w, now, undefined, first);
 		expect(inferred).toMatchObject({ level: 2, reviewed: 3, cards: 4 });
-		expect(inferred?.mastery).toBeCloseTo(2.8 / 3, 6);
+		expect(inferred?.mastery).toBeCloseTo((0.9 * (10 / 21) + 0.9 * (4 / 21)) / 4, 6);
+		// Without first reviews nothing is proven: studied minutes ago is not mastered.
+		expect(masteryBySkill(skill, w, now)[0]?.mastery).toBe(0);
 	});
 });

@@ -1,6 +1,7 @@
 // Numbers for the stats page, computed from the review log and the current card states.
 import { addDays, dayKeyOf, daysBetween, type DayKey } from './day';
-import { retrievabilityOf, type CardMemory, type CardStateCode, type Rating } from './scheduler';
+import { masteryOf } from '../mastery';
+import { type CardMemory, type CardStateCode, type Rating } from './scheduler';
 
 export interface StatsReview {
 	cardId: string;
@@ -150,7 +151,10 @@ export function dueForecast(cards: readonly StatsCard[], clock: Clock, days = 30
 
 export interface SkillMastery {
 	skillId: string;
-	/** Mean retrievability of the reviewed cards at or below the level reached. */
+	/**
+	 * Mastery of the cards at or below the level reached ($lib/core/mastery: retrievability now
+	 * × proven days ÷ 21, summed over the cards and divided by their number); null without cards.
+	 */
 	mastery: number | null;
 	reviewed: number;
 	/** Cards at or below the level reached, reviewed or not. */
@@ -158,16 +162,27 @@ export interface SkillMastery {
 	level: number;
 }
 
+/** The first review of each card in a log. */
+export function firstReviews(reviews: readonly StatsReview[]): Map<string, Date> {
+	const first = new Map<string, Date>();
+	for (const r of reviews) {
+		const seen = first.get(r.cardId);
+		if (!seen || r.reviewedAt < seen) first.set(r.cardId, r.reviewedAt);
+	}
+	return first;
+}
+
 /**
- * Mastery per skill: mean retrievability now of the reviewed cards of the levels reached.
- * `reached` gives each skill's current level; without it, a skill's level is the highest
- * level among its reviewed cards.
+ * Mastery per skill over the cards of the levels reached. `reached` gives each skill's current
+ * level; without it, a skill's level is the highest level among its reviewed cards. `first`
+ * gives each card's first review (see firstReviews): without one a card proves nothing yet.
  */
 export function masteryBySkill(
 	cards: readonly StatsCard[],
 	w: readonly number[],
 	now: Date,
-	reached?: ReadonlyMap<string, number>
+	reached?: ReadonlyMap<string, number>,
+	first: ReadonlyMap<string, Date> = new Map()
 ): SkillMastery[] {
 	const bySkill = new Map<string, StatsCard[]>();
 	for (const card of cards) {
@@ -182,11 +197,11 @@ export function masteryBySkill(
 		const inScope = list.filter((c) => c.level <= level);
 		const reviewed = inScope.filter((c) => c.memory && c.memory.state !== 0);
 		if (reviewed.length === 0 && !reached?.has(skillId)) continue;
-		const sum = reviewed.reduce((s, c) => s + retrievabilityOf(c.memory as CardMemory, now, w), 0);
+		const states = reviewed.map((c) => ({ ...c.memory!, firstReview: first.get(c.cardId) }));
 		out.push({
 			skillId,
 			level,
-			mastery: reviewed.length ? sum / reviewed.length : null,
+			mastery: masteryOf(states, inScope.length, now, w),
 			reviewed: reviewed.length,
 			cards: inScope.length
 		});

@@ -45,8 +45,10 @@ export function measure(
 						lastReview: new Date(EPOCH + c.truth.lastDay * DAY_MS)
 					});
 			}
-			const mastery = levelMastery({ level, total: ids.length, states }, now, truth.w).mastery;
-			if (mastery !== null && mastery < TRUE_RETENTION_BAR) return level - 1;
+			// True recall × share studied: the simulator knows the truth, so no proof over days is needed.
+			const m = levelMastery({ level, total: ids.length, states }, now, truth.w);
+			const share = m.total === 0 ? null : (m.meanRetrievability * m.studied) / m.total;
+			if (share !== null && share < TRUE_RETENTION_BAR) return level - 1;
 		}
 		return Math.max(start, reached);
 	};

@@ -1,6 +1,6 @@
 // A learner's level per skill: the latest rating, capped by the memory of the level's cards
 // (the mastery rule in $lib/core/mastery).
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, min } from 'drizzle-orm';
 import {
 	evidencedLevel,
 	type EvidencedLevel,
@@ -8,7 +8,7 @@ import {
 	type MemoryState
 } from '$lib/core/mastery';
 import { getDeckSource } from '$lib/server/content';
-import { cardState, personalCard, user } from '$lib/server/db/schema';
+import { cardState, personalCard, reviewLog, user } from '$lib/server/db/schema';
 import { latestRatings, type Queryable } from '$lib/server/assessments/store';
 
 const key = (skillId: string, level: number) => `${skillId}@${level}`;
@@ -56,7 +56,7 @@ export async function evidencedLevels(
 	onlySkills?: ReadonlySet<string>
 ): Promise<Map<string, EvidencedLevel>> {
 	const { counts, retired } = builtInCards();
-	const [ratings, personal, states, parameters] = await Promise.all([
+	const [ratings, personal, states, firsts, parameters] = await Promise.all([
 		latestRatings(db, userId),
 		db
 			.select({ skillId: personalCard.skillId, level: personalCard.level, n: count() })
@@ -74,8 +74,15 @@ export async function evidencedLevels(
 			})
 			.from(cardState)
 			.where(and(eq(cardState.userId, userId))),
+		// Each card's first review: mastery counts the days since then (review_log_user_card_time).
+		db
+			.select({ cardId: reviewLog.cardId, at: min(reviewLog.reviewedAt) })
+			.from(reviewLog)
+			.where(eq(reviewLog.userId, userId))
+			.groupBy(reviewLog.cardId),
 		fsrsParameters(db, userId)
 	]);
+	const firstReview = new Map(firsts.map((f) => [f.cardId, f.at]));
 
 	const totals = new Map(counts);
 	for (const p of personal)
@@ -84,7 +91,7 @@ export async function evidencedLevels(
 	for (const s of states) {
 		if (retired.has(s.cardId)) continue;
 		const k = key(s.skillId, s.level);
-		memory.set(k, [...(memory.get(k) ?? []), s]);
+		memory.set(k, [...(memory.get(k) ?? []), { ...s, firstReview: firstReview.get(s.cardId) }]);
 	}
 
 	const skills = new Set<string>([...ratings.keys(), ...states.map((s) => s.skillId)]);

@@ -10,6 +10,7 @@ import {
 	dayKeyOf,
 	daysWithWork,
 	dueForecast,
+	firstReviews,
 	masteryBySkill,
 	reviewsPerDay,
 	streak,
@@ -168,7 +169,8 @@ export async function getStats(
 			suspended: false,
 			buriedUntil: null
 		}));
-	const mastery = masteryBySkill([...cards, ...unstudied], scheduler.w, now, reached)
+	const firstSeen = firstReviews(reviews);
+	const mastery = masteryBySkill([...cards, ...unstudied], scheduler.w, now, reached, firstSeen)
 		.filter((m) => m.level > 0 || m.reviewed > 0)
 		.map((m) => ({ ...m, name: skillName(m.skillId) }));
 
