@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getGraph } from '$lib/server/content';
 import { formFields, validate } from '$lib/server/validation';
-import { analyzeText, jdTextSchema, takeAnalysis } from '$lib/server/targets';
+import { analyseFor, jdTextSchema, tooMany } from '$lib/server/targets';
 import { MAX_JD_CHARS } from '$lib/core/jd';
 
 export const load: PageServerLoad = ({ locals }) => ({
@@ -14,15 +14,18 @@ export const actions: Actions = {
 	default: async (event) => {
 		const fields = formFields(await event.request.formData());
 		const text = (fields.text ?? '').slice(0, MAX_JD_CHARS + 1000);
-		// The same bucket as POST /api/jd/analyze: one allowance, two doors.
-		const wait = takeAnalysis(event.locals.user?.id, event.getClientAddress());
-		if (wait > 0) {
-			return fail(429, { text, message: `Too many analyses; try again in ${wait} seconds.` });
-		}
 		const parsed = validate(jdTextSchema, fields.text ?? '');
 		if (!parsed.ok) return fail(400, { text, message: parsed.message });
-		const { skills, unmatched, basis } = analyzeText(parsed.data);
+		// The same allowance as every other door to the analyser.
+		const caller = { userId: event.locals.user?.id, address: event.getClientAddress() };
+		const result = analyseFor(caller, parsed.data);
+		if (!result.ok) return fail(429, { text, message: tooMany(result.wait) });
+		const { skills, unmatched, title, basis } = result.analysis;
 		const role = basis.roleId ? getGraph().roleById.get(basis.roleId)?.name : null;
-		return { text: parsed.data, message: '', result: { skills, unmatched, role: role ?? null } };
+		return {
+			text: parsed.data,
+			message: '',
+			result: { skills, unmatched, title, role: role ?? null }
+		};
 	}
 };

@@ -1,6 +1,6 @@
 // The skill editor's rows: built from an analysis or a saved target, read back from a posted
 // form. The form works without JavaScript, so every edit round-trips through here.
-import type { JdSkill } from '$lib/core/jd';
+import type { JdAnalysis, JdSkill } from '$lib/core/jd';
 import type { TargetSkill } from '$lib/core/types';
 import { getGraph } from '$lib/server/content';
 import { MAX_TARGET_SKILLS } from './schemas';
@@ -12,6 +12,17 @@ export interface EditorRow {
 	targetLevel: number;
 	importance: 'must' | 'nice';
 	evidence: string[];
+	/** Why the analysis proposed this level ('' when the row did not come from one). */
+	reason: string;
+}
+
+/** What an analysis says of each skill: its quotes and the reason for its level. */
+export type Findings = ReadonlyMap<string, { evidence: string[]; reason: string }>;
+
+export function findingsOf(analysis: JdAnalysis | null): Findings {
+	return new Map(
+		(analysis?.skills ?? []).map((s) => [s.id, { evidence: s.evidence, reason: s.levelReason }])
+	);
 }
 
 const nameOf = (id: string) => getGraph().skillById.get(id)?.name ?? id;
@@ -23,18 +34,23 @@ export function rowsFromAnalysis(skills: readonly JdSkill[]): EditorRow[] {
 		keep: true,
 		targetLevel: s.targetLevel,
 		importance: s.importance,
-		evidence: s.evidence
+		evidence: s.evidence,
+		reason: s.levelReason
 	}));
 }
 
-export function rowsFromTarget(skills: readonly TargetSkill[]): EditorRow[] {
+export function rowsFromTarget(
+	skills: readonly TargetSkill[],
+	findings: Findings = new Map()
+): EditorRow[] {
 	return skills.map((s) => ({
 		id: s.id,
 		name: nameOf(s.id),
 		keep: true,
 		targetLevel: s.targetLevel,
 		importance: s.importance,
-		evidence: []
+		evidence: findings.get(s.id)?.evidence ?? [],
+		reason: findings.get(s.id)?.reason ?? ''
 	}));
 }
 
@@ -45,11 +61,11 @@ const levelOf = (value: FormDataEntryValue | null, fallback: number) => {
 
 /**
  * The rows as posted, plus the skill chosen under "Add a skill" (at level 2, must). Unknown ids
- * are dropped; evidence comes from `evidenceById` (the analysis of the posted text).
+ * are dropped; quotes and reasons come from `findings` (the analysis of the posted text).
  */
 export function readEditor(
 	data: FormData,
-	evidenceById: ReadonlyMap<string, string[]> = new Map()
+	findings: Findings = new Map()
 ): { rows: EditorRow[]; added: boolean } {
 	const graph = getGraph();
 	const rows: EditorRow[] = [];
@@ -63,7 +79,8 @@ export function readEditor(
 			keep: data.get(`keep:${value}`) !== null,
 			targetLevel: levelOf(data.get(`level:${value}`), 2),
 			importance: data.get(`importance:${value}`) === 'nice' ? 'nice' : 'must',
-			evidence: evidenceById.get(value) ?? []
+			evidence: findings.get(value)?.evidence ?? [],
+			reason: findings.get(value)?.reason ?? ''
 		});
 	}
 	const add = data.get('add');
@@ -75,7 +92,8 @@ export function readEditor(
 			keep: true,
 			targetLevel: 2,
 			importance: 'must',
-			evidence: evidenceById.get(add) ?? []
+			evidence: findings.get(add)?.evidence ?? [],
+			reason: findings.get(add)?.reason ?? ''
 		});
 	}
 	return { rows, added };

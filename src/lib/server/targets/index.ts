@@ -1,7 +1,16 @@
 export * from './store';
 export * from './schemas';
-export { analyzeText } from './analyze';
-export { analyserKey, takeAnalysis, TokenBuckets } from './rate-limit';
+export {
+	analyseFor,
+	reuseFor,
+	storedAnalysis,
+	tooMany,
+	type Analysis,
+	type Caller
+} from './analyze';
+export { analysisOfTarget, type TargetAnalysis } from './stored';
+export { proposedName } from './naming';
+export { analyserKey, TokenBuckets } from './rate-limit';
 export { targetJson } from './json';
 export * from './editor';
 export * from './options';

@@ -1,6 +1,7 @@
 // A learner's targets: named sets of skills with levels (from a role profile or a job
 // description). Several can be kept; at most one is active, which the database enforces.
 import { and, desc, eq, ne } from 'drizzle-orm';
+import type { JdAnalysis } from '$lib/core/jd';
 import type { TargetSkill } from '$lib/core/types';
 import type { Database } from '$lib/server/db';
 import { target, type Target } from '$lib/server/db/schema';
@@ -12,6 +13,8 @@ export interface NewTarget {
 	name: string;
 	roleId?: string | null;
 	jdText?: string | null;
+	/** The analysis of jdText, when it was made while saving. */
+	jdAnalysis?: JdAnalysis | null;
 	skills: TargetSkill[];
 	active: boolean;
 }
@@ -60,6 +63,7 @@ export async function createTarget(
 		name: input.name,
 		roleId: input.roleId ?? null,
 		jdText: input.jdText ?? null,
+		jdAnalysis: input.jdText ? (input.jdAnalysis ?? null) : null,
 		skills: input.skills,
 		active: input.active,
 		createdAt: now,
@@ -95,6 +99,16 @@ export async function renameTarget(
 		.where(mine(userId, id))
 		.returning({ id: target.id });
 	return done.length === 1;
+}
+
+/** Keeps the analysis of the target's job description (made once, shown ever after). */
+export async function storeTargetAnalysis(
+	db: Database,
+	userId: string,
+	id: string,
+	analysis: JdAnalysis
+) {
+	await db.update(target).set({ jdAnalysis: analysis }).where(mine(userId, id));
 }
 
 export async function updateTargetSkills(

@@ -3,23 +3,27 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { getGraph } from '$lib/server/content';
-import { FIX_FIELDS, formFields, validate, type FieldErrors } from '$lib/server/validation';
+import { formFields, validate, type FieldErrors } from '$lib/server/validation';
 import {
-	analyzeText,
+	analyseFor,
 	createTarget,
 	editorSkills,
+	findingsOf,
 	getActiveTarget,
 	jdTextSchema,
+	proposedName,
 	readEditor,
+	reuseFor,
 	roleChoices,
 	roleSkills,
-	rowsFromAnalysis,
 	skillOptions,
+	storedAnalysis,
 	targetNameSchema,
 	targetSkillsSchema,
-	withWeight,
-	type EditorRow
+	tooMany,
+	withWeight
 } from '$lib/server/targets';
+import { review } from './review';
 import { MAX_JD_CHARS } from '$lib/core/jd';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,56 +37,12 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const TITLE_WORD =
-	/\b(?:engineer|scientist|developer|researcher|architect|lead|manager|analyst|specialist)s?\b/i;
+const callerOf = (event: { getClientAddress(): string }, userId: string) => ({
+	userId,
+	address: event.getClientAddress()
+});
 
-/** "Senior ML Engineer — Sample job description" → "Senior ML Engineer", in linear time. */
-function withoutJdLabel(line: string): string {
-	const at = line.search(/job descriptions?\b/i);
-	if (at < 0) return line;
-	const head = line
-		.slice(0, at)
-		.replace(/sample $/i, '')
-		.trimEnd();
-	return head.replace(/[—–:-]$/, '');
-}
-
-/**
- * A name for a pasted description: the first short line that reads like a job title ("Senior ML
- * Engineer"), without "Job description" around it; else a plain default.
- */
-function suggestName(text: string) {
-	for (const raw of text.split('\n').slice(0, 15)) {
-		const line = withoutJdLabel(raw.replace(/^[^\p{L}\p{N}]+/u, '')).trim();
-		if (
-			line.length > 0 &&
-			line.length <= 60 &&
-			line.split(/\s+/).length <= 8 &&
-			TITLE_WORD.test(line)
-		)
-			return line;
-	}
-	return 'Job description target';
-}
-
-/** The review step's data: the analysis (or the edited rows) of the pasted text. */
-function review(text: string, name: string, rows: EditorRow[] | null, errors: FieldErrors = {}) {
-	const analysis = analyzeText(text);
-	const basisRole = analysis.basis.roleId ? getGraph().roleById.get(analysis.basis.roleId) : null;
-	return {
-		step: 'review' as const,
-		text,
-		name,
-		rows: rows ?? rowsFromAnalysis(analysis.skills),
-		unmatched: analysis.unmatched,
-		basis: { role: basisRole?.name ?? null, years: analysis.basis.years },
-		message: Object.keys(errors).length ? FIX_FIELDS : '',
-		errors
-	};
-}
-
-const evidenceOf = (text: string) =>
-	new Map(analyzeText(text).skills.map((s) => [s.id, s.evidence]));
+const SPENT = 'Quotes and unrecognised terms come back once you can analyse again.';
 
 export const actions: Actions = {
 	role: async (event) => {
@@ -106,22 +66,34 @@ export const actions: Actions = {
 	},
 
 	analyze: async (event) => {
-		requireUser(event);
+		const { user } = requireUser(event);
 		const fields = formFields(await event.request.formData());
+		const text = (fields.text ?? '').slice(0, MAX_JD_CHARS + 1000);
 		const parsed = validate(jdTextSchema, fields.text ?? '');
 		if (!parsed.ok) {
 			return fail(400, {
 				step: 'choose' as const,
-				text: (fields.text ?? '').slice(0, MAX_JD_CHARS + 1000),
+				text,
 				message: parsed.message,
 				errors: { text: parsed.message } as FieldErrors
 			});
 		}
-		return review(parsed.data, suggestName(parsed.data), null);
+		// The same allowance as /analyze and POST /api/jd/analyze.
+		const made = analyseFor(callerOf(event, user.id), parsed.data);
+		if (!made.ok) {
+			const message = tooMany(made.wait);
+			return fail(429, {
+				step: 'choose' as const,
+				text,
+				message,
+				errors: { text: message } as FieldErrors
+			});
+		}
+		return review(parsed.data, proposedName(made.analysis), null, made.analysis);
 	},
 
 	edit: async (event) => {
-		requireUser(event);
+		const { user } = requireUser(event);
 		const data = await event.request.formData();
 		const text = validate(jdTextSchema, data.get('text') ?? '');
 		if (!text.ok)
@@ -130,8 +102,13 @@ export const actions: Actions = {
 				message: text.message,
 				errors: { text: text.message } as FieldErrors
 			});
-		const { rows } = readEditor(data, evidenceOf(text.data));
-		return review(text.data, String(data.get('name') ?? '').slice(0, 200), rows);
+		// The analysis just made for this text; a fresh one only if it has been forgotten.
+		const made = reuseFor(callerOf(event, user.id), text.data);
+		const analysis = made.ok ? made.analysis : null;
+		const { rows } = readEditor(data, findingsOf(analysis));
+		const name = String(data.get('name') ?? '').slice(0, 200);
+		const notice = made.ok ? '' : `${tooMany(made.wait)} ${SPENT}`;
+		return review(text.data, name, rows, analysis, {}, notice);
 	},
 
 	save: async (event) => {
@@ -144,7 +121,9 @@ export const actions: Actions = {
 				message: text.message,
 				errors: { text: text.message } as FieldErrors
 			});
-		const { rows } = readEditor(data, evidenceOf(text.data));
+		const made = reuseFor(callerOf(event, user.id), text.data);
+		const analysis = made.ok ? made.analysis : null;
+		const { rows } = readEditor(data, findingsOf(analysis));
 		const rawName = String(data.get('name') ?? '');
 		const name = validate(targetNameSchema, rawName);
 		const skills = validate(targetSkillsSchema, editorSkills(rows));
@@ -152,7 +131,7 @@ export const actions: Actions = {
 			const errors: FieldErrors = {};
 			if (!name.ok) errors.name = name.message;
 			if (!skills.ok) errors.skills = skills.message.replace(/^[^:]*: /, '');
-			return fail(400, review(text.data, rawName.slice(0, 200), rows, errors));
+			return fail(400, review(text.data, rawName.slice(0, 200), rows, analysis, errors));
 		}
 		await createTarget(
 			await getDb(),
@@ -160,6 +139,8 @@ export const actions: Actions = {
 			{
 				name: name.data,
 				jdText: text.data,
+				// Kept with the target; if the allowance is spent, it is made on first view.
+				jdAnalysis: analysis ? storedAnalysis(analysis) : null,
 				skills: skills.data.map(withWeight),
 				active: true
 			},

@@ -4,13 +4,15 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { FIX_FIELDS, validate } from '$lib/server/validation';
 import {
-	analyzeText,
+	analysisOfTarget,
 	editorSkills,
+	findingsOf,
 	getTarget,
 	readEditor,
 	rowsFromTarget,
 	skillOptions,
 	targetSkillsSchema,
+	tooMany,
 	updateTargetSkills,
 	withWeight
 } from '$lib/server/targets';
@@ -21,19 +23,21 @@ async function ownTarget(userId: string, id: string) {
 	return target;
 }
 
-/** Evidence sentences when the target came from a pasted job description. */
-function evidenceOf(jdText: string | null) {
-	if (!jdText) return new Map<string, string[]>();
-	return new Map(analyzeText(jdText).skills.map((s) => [s.id, s.evidence]));
-}
-
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
 	const target = await ownTarget(user.id, event.params.id);
-	const evidence = evidenceOf(target.jdText);
+	// Kept with the target; made here once (from the allowance) for a target saved without it.
+	const caller = { userId: user.id, address: event.getClientAddress() };
+	const found = await analysisOfTarget(await getDb(), caller, target);
+	const analysis = found.state === 'kept' ? found.analysis : null;
 	return {
 		target: { id: target.id, name: target.name, active: target.active },
-		rows: rowsFromTarget(target.skills).map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] })),
+		rows: rowsFromTarget(target.skills, findingsOf(analysis)),
+		unmatched: analysis?.unmatched ?? [],
+		notice:
+			found.state === 'waiting'
+				? `${tooMany(found.wait)} The quotes from the job description show then.`
+				: '',
 		options: skillOptions()
 	};
 };
@@ -42,13 +46,13 @@ export const actions: Actions = {
 	edit: async (event) => {
 		const { user } = requireUser(event);
 		const target = await ownTarget(user.id, event.params.id);
-		const { rows } = readEditor(await event.request.formData(), evidenceOf(target.jdText));
+		const { rows } = readEditor(await event.request.formData(), findingsOf(target.jdAnalysis));
 		return { rows, message: '' };
 	},
 	save: async (event) => {
 		const { user } = requireUser(event);
 		const target = await ownTarget(user.id, event.params.id);
-		const { rows } = readEditor(await event.request.formData(), evidenceOf(target.jdText));
+		const { rows } = readEditor(await event.request.formData(), findingsOf(target.jdAnalysis));
 		const parsed = validate(targetSkillsSchema, editorSkills(rows));
 		if (!parsed.ok) {
 			return fail(400, {
