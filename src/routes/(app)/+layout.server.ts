@@ -3,5 +3,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return { username: locals.user.username };
+	// The zone the learner's days follow: Today offers this device's zone when it differs.
+	return { username: locals.user.username, timezone: locals.user.timezone };
 };

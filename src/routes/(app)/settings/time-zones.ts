@@ -1,5 +1,7 @@
+import { timeZoneList } from '$lib/server/time-zone';
+
 /** IANA time zones for the select, the learner's own first if the runtime does not list it. */
 export function timeZones(current: string): string[] {
-	const zones = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
-	return zones.has(current) ? [...zones] : [current, ...zones];
+	const zones = timeZoneList();
+	return zones.includes(current) ? zones : [current, ...zones];
 }

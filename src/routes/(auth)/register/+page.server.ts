@@ -6,6 +6,7 @@ import { formatWait } from '$lib/server/auth/attempt';
 import { registerSchema } from '$lib/server/auth/forms';
 import { startSession } from '$lib/server/auth/login';
 import { FIX_FIELDS, formFailure, formFields, validate } from '$lib/server/validation';
+import { knownTimeZone, saveTimeZone } from '$lib/server/time-zone';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/today');
@@ -36,6 +37,9 @@ export const actions: Actions = {
 				username: 'That username is taken; choose another.'
 			});
 		}
+		// The device's zone (filled in by the page's script); without one the days follow UTC.
+		const zone = knownTimeZone(fields.timezone);
+		if (zone) await saveTimeZone(db, result.userId, zone);
 		await startSession(event, db, result.userId);
 		redirect(303, '/today');
 	}
