@@ -9,9 +9,11 @@ import {
 	analysisOfTarget,
 	createTarget,
 	getTarget,
+	proposedName,
 	reuseFor,
 	storedAnalysis
 } from '$lib/server/targets';
+import { analyzeText } from '$lib/server/targets/analyze';
 import { JD_BUCKET } from '$lib/server/targets/rate-limit';
 
 const POSTING = `Senior Software Engineer, GPU Inference
@@ -143,5 +145,15 @@ describe('a target keeps its analysis', () => {
 		expect(await analysisOfTarget(t.db, { userId: user.id, address: 'x' }, row)).toEqual({
 			state: 'none'
 		});
+	});
+});
+
+describe('the proposed target name', () => {
+	it("is the posting's job title, else what it asks for most", () => {
+		expect(proposedName(analyzeText(POSTING))).toBe('Senior Software Engineer, GPU Inference');
+		const untitled = analyzeText(
+			'Requirements\n- Kubernetes in production\n- Kubernetes operators\n- Python'
+		);
+		expect(proposedName(untitled)).toBe('Kubernetes & Helm and Python programming role');
 	});
 });
