@@ -4,6 +4,7 @@ export { undoReview, type UndoResult } from './undo';
 export { setCardFlag, CARD_ACTIONS, type CardAction } from './flags';
 export { suspendedCards, type SuspendedCard } from './suspended';
 export { getQueue, type QueueJson, type QueueCardJson } from './queue';
+export { queueSummary, type QueueSummary } from './queue-summary';
 export { newCardsForToday, type NewCard } from './new-cards';
 export { getStats, currentStreak, type Stats } from './stats';
 export {

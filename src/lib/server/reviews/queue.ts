@@ -6,6 +6,7 @@ import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { buildQueue } from '$lib/core/queue';
+import { todayCounts } from '$lib/core/today-counts';
 import { retrievability } from '$lib/core/mastery';
 import { noNewCardsNote } from '$lib/core/no-new-cards';
 import {
@@ -28,6 +29,8 @@ import { dueList, personalCards, scheduleOf, statesOf } from './queue-reads';
 export type { QueueCardJson, QueueJson } from './queue-json';
 
 const HISTORY_DAYS = 30;
+/** A device keeps synced reviews for two days: the queue names the reviews it knows that far back. */
+const KNOWN_REVIEWS_MS = 2 * 86_400_000;
 
 export async function getQueue(db: Database, userId: string, now: Date): Promise<QueueJson> {
 	const settings = await getReviewSettings(db, userId);
@@ -47,7 +50,7 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 	const schedule = await scheduleOf(db, userId);
 
 	const recent = await db
-		.select({ reviewedAt: table.reviewLog.reviewedAt })
+		.select({ id: table.reviewLog.id, reviewedAt: table.reviewLog.reviewedAt })
 		.from(table.reviewLog)
 		.where(
 			and(
@@ -117,6 +120,7 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 			retrievability: entry.retrievability,
 			lapses: memory?.lapses ?? 0,
 			...(own ? {} : { resourcesUrl: `/skills/${encodeURIComponent(content.skillId)}` }),
+			due: memory ? memory.due.toISOString() : null,
 			state: memory ? memoryJson(memory) : null,
 			previews: previewRatings(scheduler, entry.cardId, memory, now, { dayEnd: day.end, workload })
 		});
@@ -134,22 +138,29 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		{ now, timezone, dayStartHour },
 		2
 	);
-	return {
+	const known = now.getTime() - KNOWN_REVIEWS_MS;
+	const facts = {
 		generatedAt: now.toISOString(),
-		day: day.key,
 		dayStart: day.start.toISOString(),
 		dayEnd: day.end.toISOString(),
-		timezone,
+		tomorrowEnd: learnerDay(day.end, timezone, dayStartHour).end.toISOString(),
 		doneToday: today,
-		newToday: fresh.startedToday,
-		newLimit: fresh.limit,
 		streak: await currentStreak(db, userId, now),
 		tomorrow: forecast[1] ?? 0,
-		counts: {
-			due: queue.entries.filter((e) => !e.isNew).length,
-			new: queue.entries.filter((e) => e.isNew).length,
-			deferred: queue.deferred
-		},
+		reviewIds: recent.filter((r) => r.reviewedAt.getTime() >= known).map((r) => r.id),
+		cards
+	};
+	// The same counting as every page that shows them, with nothing waiting on a device.
+	const counted = todayCounts({ ...facts, deferred: queue.deferred }, [], now.getTime());
+	return {
+		...facts,
+		day: day.key,
+		timezone,
+		newToday: fresh.startedToday,
+		newLimit: fresh.limit,
+		counts: { due: counted.due, new: counted.fresh, deferred: queue.deferred },
+		later: counted.later.length,
+		nextDue: counted.nextAt,
 		catchUp: queue.catchUp,
 		// A backlog holds back the day's new cards (buildQueue); otherwise the reason is fresh's.
 		noNewCards: queue.entries.some((e) => e.isNew)
@@ -165,7 +176,6 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 			w: [...scheduler.w],
 			enableFuzz: true,
 			fuzzSeed: '${cardId}:${reviewNumber}'
-		},
-		cards
+		}
 	};
 }
