@@ -19,10 +19,14 @@ export interface ReviewEntry extends EntryBase {
 	rating: Rating;
 	reviewedAt: string;
 	durationMs: number;
+	/** When this rating sends the card back, as the device worked it out (counts only). */
+	due?: string;
 }
 export interface UndoEntry extends EntryBase {
 	kind: 'undo';
 	reviewId: string;
+	/** When the undone review was made: it stops counting for that day. */
+	reviewedAt?: string;
 }
 export interface CardActionEntry extends EntryBase {
 	kind: 'bury' | 'suspend';
@@ -111,6 +115,7 @@ export function undoReview(
 			kind: 'undo',
 			cardId: entry?.cardId ?? '',
 			reviewId,
+			...(entry?.kind === 'review' ? { reviewedAt: entry.reviewedAt } : {}),
 			createdAt: now
 		};
 		store.put(undo);

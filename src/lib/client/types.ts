@@ -32,18 +32,27 @@ export interface QueueCard {
 	previews: RatingPreview[];
 	/** Where to relearn the skill when a built-in card turns into a leech. */
 	resourcesUrl?: string;
+	/** When a studied card is due (ISO); absent in queues saved before it was sent. */
+	due?: string | null;
 }
 
 export interface QueueData {
 	cards: QueueCard[];
 	/** Server time the queue was computed: local actions after it are not reflected yet. */
 	generatedAt: string;
-	/** End of the learner's day (ISO): a card due before it comes back in this session. */
+	/** The learner's day [dayStart, dayEnd) and the end of tomorrow (ISO), and their time zone. */
+	dayStart?: string;
 	dayEnd?: string;
+	tomorrowEnd?: string;
+	timezone?: string;
 	doneToday: number;
 	streak?: number;
 	/** Reviews due tomorrow as things stand. */
 	tomorrow?: number;
+	/** Reviews of the last two days the server had (see $lib/core/today-counts.ts). */
+	reviewIds?: string[];
+	/** Due cards today a catch-up plan leaves for the coming days (`deferred`). */
+	counts?: { deferred: number };
 	/** Why there are no new cards today, and what to do (absent in queues saved before it). */
 	noNewCards?: NoNewCardsNote | null;
 }

@@ -1,32 +1,46 @@
 // The review session runs entirely on the client: grading shows the next card at once and
 // the rating goes to the outbox, which syncs in the background. Nothing here awaits the network.
+// Its numbers are today's counts ($lib/core/today-counts) kept up to date rating by rating.
 import { flushSync } from 'svelte';
 import { record, undoReview, type JournalEntry, type ReviewEntry } from '$lib/client/journal';
 import { withOutboxLock } from '$lib/client/flush';
 import type { Syncer } from '$lib/client/syncer.svelte';
 import { serverNow } from '$lib/client/clock';
 import { afterPaint, afterPaintOrHide } from '$lib/client/paint';
-import type { QueueCard, Rating, ReviewResult } from '$lib/client/types';
+import type { QueueCard, QueueData, Rating, ReviewResult } from '$lib/client/types';
+import {
+	LEARN_AHEAD_MS,
+	placement,
+	todayCounts,
+	type DeviceAction,
+	type Placement
+} from '$lib/core/today-counts';
 
 /** A card rated into a learning step comes back after this many other cards. */
 const RETURN_AFTER = 4;
-/** Without the learner's day end: FSRS's long-term intervals start at a day, steps are shorter. */
-const SAME_SESSION_MS = 20 * 3600_000;
 /** A card left open this long was not being looked at the whole time. */
 const MAX_DURATION_MS = 10 * 60_000;
 const UNDO_DEPTH = 50;
+/** How often cards due later today are checked for having come due. */
+const LATER_CHECK_MS = 15_000;
 export const REVIEW_CHANNEL = 'gapwise-review';
 
 export interface SessionCard extends QueueCard {
 	/** Set on a card brought back by a learning step: the review that brought it back. */
 	returnedBy?: string;
+	/** Set on a card brought back by a learning step: when its previews hold. */
+	previewsAt?: string;
 }
 
 interface Rated {
 	entry: ReviewEntry;
 	card: SessionCard;
+	/** Where the rating sent the card. */
+	went: Placement;
 	saved: Promise<unknown>;
 }
+
+const byDue = (a: SessionCard, b: SessionCard) => Date.parse(a.due ?? '') - Date.parse(b.due ?? '');
 
 export interface LeechNotice {
 	card: SessionCard;
@@ -35,8 +49,12 @@ export interface LeechNotice {
 export class ReviewSession {
 	// Raw state: cards and history are replaced, never mutated, so no deep proxies are needed.
 	cards = $state.raw<SessionCard[]>([]);
+	/** Cards that come back later today, soonest first. */
+	later = $state.raw<SessionCard[]>([]);
 	revealed = $state(false);
 	done = $state(0);
+	/** Cards due tomorrow, the ratings made here included; unknown without the queue's count. */
+	tomorrow = $state<number | undefined>(undefined);
 	leech = $state<LeechNotice | null>(null);
 	/** Something the learner should know that is not an error of theirs. */
 	notice = $state<string | null>(null);
@@ -45,16 +63,14 @@ export class ReviewSession {
 	#channel: BroadcastChannel | null = null;
 	readonly #user: string;
 	readonly #syncer: Syncer;
+	#timer: ReturnType<typeof setInterval> | undefined;
+	/** The queue the session runs on: its day, and when its previews were made. */
+	#queue: QueueData | null = null;
 
-	/** End of the learner's day (ms): a rating due before it brings the card back in this session. */
-	dayEnd: number | undefined;
-
-	constructor(user: string, syncer: Syncer, cards: QueueCard[], done: number, dayEnd?: string) {
+	constructor(user: string, syncer: Syncer, queue: QueueData | null) {
 		this.#user = user;
 		this.#syncer = syncer;
-		this.cards = cards;
-		this.done = done;
-		this.dayEnd = dayEnd ? Date.parse(dayEnd) : undefined;
+		if (queue) this.load(queue, []);
 	}
 
 	get current(): SessionCard | undefined {
@@ -65,21 +81,28 @@ export class ReviewSession {
 		return this.#history.length > 0;
 	}
 
-	/** Replaces the queue (after reconciling with the outbox) without disturbing an answer shown. */
-	replace(cards: QueueCard[], done: number, dayEnd?: string) {
-		if (dayEnd) this.dayEnd = Date.parse(dayEnd);
-		// Ratings made in the moment before this arrived may not be in the journal it was built from.
+	/**
+	 * Runs the session on `queue` and what this device did since it was made (`entries`, the
+	 * journal), plus the ratings made here that are not written yet, without disturbing an
+	 * answer shown.
+	 */
+	load(queue: QueueData, entries: readonly DeviceAction[]) {
+		this.#queue = queue;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
-		const rated = new Set(this.#history.map((r) => r.entry.cardId));
-		const fresh = cards.filter((card) => !rated.has(card.id));
-		const keepCurrent = this.revealed && fresh[0]?.id === this.current?.id;
-		this.cards = fresh;
-		this.done = Math.max(done, this.done);
+		const ids = new Set(entries.map((e) => e.id));
+		const unwritten = this.#history.map((r) => r.entry).filter((e) => !ids.has(e.id));
+		const counts = todayCounts<SessionCard>(queue, [...entries, ...unwritten], serverNow());
+		const keepCurrent = this.revealed && counts.now[0]?.id === this.current?.id;
+		this.cards = counts.now;
+		this.later = counts.later;
+		this.done = counts.done;
+		this.tomorrow = counts.tomorrow;
 		if (!keepCurrent) this.revealed = false;
 	}
 
 	start(): () => void {
 		this.#shownAt = Date.now();
+		this.#timer = setInterval(() => this.#comeDue(), LATER_CHECK_MS);
 		const stopResults = this.#syncer.onOutcome(({ results }) => this.#applyResults(results));
 		if (typeof BroadcastChannel === 'function') {
 			this.#channel = new BroadcastChannel(REVIEW_CHANNEL);
@@ -90,7 +113,19 @@ export class ReviewSession {
 		return () => {
 			stopResults();
 			this.#channel?.close();
+			clearInterval(this.#timer);
 		};
+	}
+
+	/** Cards due later today join the session once they are due (within the learn-ahead). */
+	#comeDue() {
+		const until = serverNow() + LEARN_AHEAD_MS;
+		const due = this.later.filter((c) => Date.parse(c.due ?? '') <= until);
+		if (due.length === 0) return;
+		this.later = this.later.filter((c) => !due.includes(c));
+		const wasEmpty = this.cards.length === 0;
+		this.cards = [...this.cards, ...due];
+		if (wasEmpty) this.#shownAt = Date.now();
 	}
 
 	reveal() {
@@ -102,6 +137,9 @@ export class ReviewSession {
 		if (!card || !this.revealed) return;
 		performance.mark('grade');
 		const now = serverNow();
+		const preview = card.previews.find((p) => p.rating === rating);
+		// The previews were worked out when the queue was made: the same intervals from now.
+		const due = preview ? now + Date.parse(preview.due) - this.#previewsAt(card) : NaN;
 		const entry: ReviewEntry = {
 			id: crypto.randomUUID(),
 			user: this.#user,
@@ -112,30 +150,47 @@ export class ReviewSession {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted once, not state
 			reviewedAt: new Date(now).toISOString(),
 			durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Date.now() - this.#shownAt)),
-			createdAt: now
+			createdAt: now,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted once, not state
+			...(Number.isFinite(due) ? { due: new Date(due).toISOString() } : {})
 		};
 		const rest = this.cards.slice(1);
-		const preview = card.previews.find((p) => p.rating === rating);
-		if (preview && this.#returnsToday(Date.parse(preview.due), now)) {
+		const went = entry.due ? placement(due, now, this.#queue ?? {}) : 'gone';
+		if (preview && (went === 'now' || went === 'later')) {
 			// The queue already says what the ratings after this one would give (preview.next).
-			const previews = preview.next ?? [];
-			const back: SessionCard = { ...card, isNew: false, previews, returnedBy: entry.id };
-			rest.splice(Math.min(rest.length, RETURN_AFTER), 0, back);
+			const back: SessionCard = {
+				...card,
+				isNew: false,
+				due: entry.due,
+				previews: preview.next ?? [],
+				previewsAt: preview.due,
+				returnedBy: entry.id
+			};
+			if (went === 'now') rest.splice(Math.min(rest.length, RETURN_AFTER), 0, back);
+			else this.later = [...this.later, back].sort(byDue);
 		}
+		if (went === 'tomorrow' && this.tomorrow !== undefined) this.tomorrow += 1;
 		this.cards = rest;
 		this.revealed = false;
 		this.done += 1;
 		this.#showNext();
 		const saved = this.#saveAfterPaint(entry);
-		this.#history = [...this.#history.slice(1 - UNDO_DEPTH), { entry, card, saved }];
+		this.#history = [...this.#history.slice(1 - UNDO_DEPTH), { entry, card, went, saved }];
+	}
+
+	/** When a card's previews were worked out: the queue's time, or its step's due time. */
+	#previewsAt(card: SessionCard): number {
+		return Date.parse(card.previewsAt ?? this.#queue?.generatedAt ?? '') || serverNow();
 	}
 
 	undo() {
 		const last = this.#history.at(-1);
 		if (!last) return;
 		this.#history = this.#history.slice(0, -1);
-		const { entry, card } = last;
+		const { entry, card, went } = last;
 		this.cards = [card, ...this.cards.filter((c) => c.returnedBy !== entry.id)];
+		this.later = this.later.filter((c) => c.returnedBy !== entry.id);
+		if (went === 'tomorrow' && this.tomorrow !== undefined) this.tomorrow -= 1;
 		this.revealed = false;
 		this.done = Math.max(0, this.done - 1);
 		if (this.leech?.card.id === card.id) this.leech = null;
@@ -163,10 +218,6 @@ export class ReviewSession {
 			createdAt: Date.now()
 		};
 		void this.#saveAfterPaint(entry);
-	}
-
-	#returnsToday(due: number, now: number): boolean {
-		return this.dayEnd !== undefined ? due < this.dayEnd : due - now < SAME_SESSION_MS;
 	}
 
 	dismissLeech() {
@@ -201,22 +252,30 @@ export class ReviewSession {
 	#dropCard(cardId: string) {
 		const wasCurrent = this.current?.id === cardId;
 		this.cards = this.cards.filter((c) => c.id !== cardId);
+		this.later = this.later.filter((c) => c.id !== cardId);
 		if (wasCurrent) this.revealed = false;
 	}
 
 	#applyResults(results: ReviewResult[]) {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup
-		const mine = new Map(this.#history.map((rated) => [rated.entry.id, rated]));
+		const made = new Map(this.#history.map((rated) => [rated.entry.id, rated]));
 		for (const result of results) {
-			const rated = result.id === null ? undefined : mine.get(result.id);
+			const rated = result.id === null ? undefined : made.get(result.id);
 			if (!rated || !result.card || result.status !== 'applied') continue;
-			const { previews, leech, suspended } = result.card;
+			const { previews, leech, suspended, due } = result.card;
+			const mine = (c: SessionCard) => c.returnedBy === result.id;
 			if (leech || suspended) {
 				// Suspended by this very rating: it leaves the session, and a leech asks for action.
-				this.cards = this.cards.filter((c) => c.returnedBy !== result.id);
+				this.cards = this.cards.filter((c) => !mine(c));
+				this.later = this.later.filter((c) => !mine(c));
 				if (leech) this.leech = { card: rated.card };
 			} else {
-				this.cards = this.cards.map((c) => (c.returnedBy === result.id ? { ...c, previews } : c));
+				// The server's own due time, and previews made for it.
+				const at = due ?? undefined;
+				const fresh = (c: SessionCard) =>
+					mine(c) ? { ...c, previews, due: at ?? c.due, previewsAt: at ?? c.previewsAt } : c;
+				this.cards = this.cards.map(fresh);
+				this.later = this.later.map(fresh);
 			}
 		}
 	}
