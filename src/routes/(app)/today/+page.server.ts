@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDeckCard } from '$lib/server/content';
 import { formatDay } from '$lib/core/plan/dates';
 import { loadPlan } from '$lib/server/plan/service';
-import { getQueue } from '$lib/server/reviews';
+import { getQueue, queueSummary } from '$lib/server/reviews';
 import { learnerDay } from '$lib/server/plan/clock';
 import { reviewWorkload } from '$lib/server/plan/workload';
 
@@ -30,12 +30,9 @@ export const load: PageServerLoad = async (event) => {
 	const workload = view?.workload ?? (await reviewWorkload(db, user.id, now));
 	const today = view?.today ?? (await learnerDay(db, user.id, now));
 
-	// The same counts the review session will show (H-reviews' queue: due now, new today,
-	// and any backlog deferred to later days).
+	// The review session's queue, summed up: the page counts it with what waits on the device
+	// exactly as Review does (see TodayReviews.svelte).
 	const queue = await getQueue(db, user.id, now);
-	const { due, new: newToday, deferred } = queue.counts;
-	// A first look at a card costs about two reviews (see $lib/core/plan/review-load.ts).
-	const reviewMinutes = Math.ceil(((due + 2 * newToday) * workload.secondsPerReview) / 60);
 	const seen = await introduced(db, user.id, view?.current?.cardIds ?? []);
 
 	const current = view?.current ?? null;
@@ -44,33 +41,31 @@ export const load: PageServerLoad = async (event) => {
 		await Promise.all(currentNew.slice(0, CARDS_SHOWN).map((id) => getDeckCard(id)))
 	).flatMap((c) => (c ? [{ id: c.id, frontHtml: c.frontHtml }] : []));
 
-	const reviewsWaiting = due + newToday > 0;
 	const stepHref = current ? `/plan#step-${current.key.replace('@', '-')}` : '/plan';
+	// The next action when no review waits (the page puts reviews first when some do).
 	const next = !view
 		? {
 				label: 'Set up a target',
 				href: '/start',
 				detail: 'Choose a role or paste a job description to get a plan.'
 			}
-		: reviewsWaiting
+		: current
 			? {
-					label: 'Start reviews',
-					href: '/review',
-					detail: `${due} due and ${newToday} new · about ${Math.max(1, reviewMinutes)} min`
+					label: `Start the step: ${current.skillName} ${current.fromLevel}→${current.toLevel}`,
+					href: stepHref,
+					detail: 'Reviews are done for now; the rest of today is for this step.'
 				}
-			: current
-				? {
-						label: `Start the step: ${current.skillName} ${current.fromLevel}→${current.toLevel}`,
-						href: stepHref,
-						detail: 'Reviews are done for now; the rest of today is for this step.'
-					}
-				: { label: 'Open your plan', href: '/plan', detail: 'Every step is done.' };
+			: { label: 'Open your plan', href: '/plan', detail: 'Every step is done.' };
 
 	return {
 		dateLabel: formatDay(today),
 		hasTarget: view !== null,
 		targetName: view?.target.name ?? null,
-		reviews: { due, newToday, deferred, minutes: reviewMinutes, noNewCards: queue.noNewCards },
+		reviews: {
+			summary: queueSummary(queue),
+			secondsPerReview: workload.secondsPerReview,
+			noNewCards: queue.noNewCards
+		},
 		next,
 		current: current && {
 			key: current.key,
