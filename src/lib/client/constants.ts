@@ -4,3 +4,5 @@
 export const SYNC_CHANNEL = 'gapwise-sync';
 /** Background Sync tag: the service worker flushes the outbox when the connection returns. */
 export const SYNC_TAG = 'gapwise-outbox';
+/** Message a signed-in page sends the service worker: keep Review and Today for offline use. */
+export const WARM_MESSAGE = 'gapwise-warm';

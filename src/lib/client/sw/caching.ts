@@ -2,6 +2,7 @@
 // cache-first) and the signed-in learner's data (network-first), which is dropped whenever
 // the account changes.
 import { forgetUsers } from '../meta';
+import { offlinePage } from './offline-page';
 import type { FetchEvent } from './scope';
 
 /** The signed-in learner's pages and queue. Never survives a change of account. */
@@ -9,9 +10,18 @@ export const DATA_CACHE = 'gapwise-data';
 export const QUEUE = '/api/queue';
 /** Pages kept for offline use; their `__data.json` is kept under the same rule. */
 export const OFFLINE_PAGES = ['/review', '/today'];
+/**
+ * What a warm-up fetches: the pages, the queue, and Today's page data (Review has none: it
+ * loads the queue), so either page opens offline by a reload or by a tap in the app.
+ */
+const KEPT = [...OFFLINE_PAGES, '/today/__data.json', QUEUE];
+/** A warm-up asked for within this time of the last is skipped when every copy is there. */
+const WARM_EVERY_MS = 60_000;
 
 /** Bumped on every change of account: a response fetched before it is never stored after it. */
 let epoch = 0;
+let lastWarm = 0;
+let warming: Promise<void> | null = null;
 
 export function cacheable(response: Response): boolean {
 	return response.ok && response.type === 'basic' && !response.redirected;
@@ -31,6 +41,11 @@ export function changesAccount(request: Request, url: URL): boolean {
 	return url.pathname === '/profile' && url.search.includes('delete');
 }
 
+/** Sign-in and sign-up: the learner's pages are kept from this moment, whatever they open next. */
+export function signsIn(url: URL): boolean {
+	return url.pathname === '/login' || url.pathname === '/register';
+}
+
 export async function forgetAccount() {
 	epoch += 1;
 	await caches.delete(DATA_CACHE);
@@ -41,12 +56,36 @@ export async function forgetAccount() {
 	}
 }
 
-/** Fetches the offline pages and the queue again (after an update, their build files changed). */
-export async function warmDataCache() {
+/**
+ * Keeps the offline pages, Today's data and the queue for the signed-in learner: after a
+ * sign-in, after an update (cached pages name the previous build's files), and when a page
+ * asks on navigation — then at most once a minute unless a copy is missing.
+ */
+export function warmDataCache({ force = false } = {}): Promise<void> {
+	// A sign-in never waits on a warm-up begun with the previous account's cookie.
+	if (warming && !force) return warming;
+	const run = (async () => {
+		if (!force && Date.now() - lastWarm < WARM_EVERY_MS && (await allKept())) return;
+		lastWarm = Date.now();
+		await fetchKept();
+	})().finally(() => {
+		if (warming === run) warming = null;
+	});
+	warming = run;
+	return run;
+}
+
+async function allKept(): Promise<boolean> {
+	const cache = await caches.open(DATA_CACHE);
+	const found = await Promise.all(KEPT.map((path) => cache.match(path, { ignoreVary: true })));
+	return found.every(Boolean);
+}
+
+async function fetchKept() {
 	const started = epoch;
 	const cache = await caches.open(DATA_CACHE);
 	await Promise.all(
-		[...OFFLINE_PAGES, QUEUE].map(async (path) => {
+		KEPT.map(async (path) => {
 			try {
 				const response = await fetch(path, { credentials: 'same-origin' });
 				if (epoch !== started) return;
@@ -94,15 +133,18 @@ export async function navigateOrOffline(request: Request): Promise<Response> {
 	}
 }
 
-export function offlinePage(): Response {
-	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Gapwise</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:2rem 1rem;max-width:32rem}
-@media (prefers-color-scheme:dark){body{background:#0b1120;color:#e2e8f0}a{color:#60a5fa}}</style></head>
-<body><h1>You are offline</h1><p>This page is not saved on this device.
-Reviews work offline once opened online: <a href="/review">go to Review</a>.</p></body></html>`;
-	return new Response(html, {
-		status: 503,
-		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
-	});
+/**
+ * A page's data fetched by a tap in the app, offline and never kept: an error the app shows
+ * in its own layout (its message becomes the error page's), not a failed fetch.
+ */
+export async function dataOrOffline(request: Request): Promise<Response> {
+	try {
+		return await fetch(request);
+	} catch {
+		const message = 'You are offline, and this page is not kept on this device.';
+		return new Response(JSON.stringify(message), {
+			status: 503,
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		});
+	}
 }

@@ -15,6 +15,10 @@ export interface SyncEvent extends ExtendableEvent {
 	readonly tag: string;
 }
 
+export interface MessageEvent extends ExtendableEvent {
+	readonly data: unknown;
+}
+
 export interface WorkerScope {
 	readonly location: { readonly origin: string };
 	readonly clients: { claim(): Promise<void> };
@@ -22,6 +26,7 @@ export interface WorkerScope {
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 	addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
 /** What `$service-worker` gives the worker about the build. */

@@ -1,7 +1,8 @@
 // The service worker's event wiring: precache each build, serve the shell offline, keep the
-// learner's review data network-first, forget it on a change of account, and flush the
-// outbox on Background Sync (where the browser has it).
-import { SYNC_CHANNEL, SYNC_TAG } from '../constants';
+// learner's review data network-first (fetched ahead at sign-in and as pages ask, so Review
+// and Today open offline however the learner got there), forget it on a change of account,
+// and flush the outbox on Background Sync (where the browser has it).
+import { SYNC_CHANNEL, SYNC_TAG, WARM_MESSAGE } from '../constants';
 import { flushOutbox } from '../flush';
 import { getCurrentUser } from '../meta';
 import {
@@ -9,16 +10,20 @@ import {
 	cacheFirst,
 	changesAccount,
 	dataKey,
+	dataOrOffline,
 	forgetAccount,
 	navigateOrOffline,
 	networkFirst,
+	signsIn,
 	warmDataCache
 } from './caching';
+import { useAppStylesheet } from './offline-page';
 import type { BuildManifest, WorkerScope } from './scope';
 
 export function startServiceWorker(sw: WorkerScope, { build, files, version }: BuildManifest) {
 	const shell = `gapwise-shell-${version}`;
 	const assets = new Set([...build, ...files]);
+	useAppStylesheet(build);
 
 	sw.addEventListener('install', (event) => {
 		event.waitUntil(
@@ -37,7 +42,7 @@ export function startServiceWorker(sw: WorkerScope, { build, files, version }: B
 				}
 				await sw.clients.claim();
 				// Cached pages name the previous build's files: fetch them again now.
-				await warmDataCache();
+				await warmDataCache({ force: true });
 			})()
 		);
 	});
@@ -47,7 +52,15 @@ export function startServiceWorker(sw: WorkerScope, { build, files, version }: B
 		const url = new URL(request.url);
 		if (url.origin !== sw.location.origin) return;
 		if (changesAccount(request, url)) {
-			event.respondWith(forgetAccount().then(() => fetch(request)));
+			event.respondWith(
+				forgetAccount()
+					.then(() => fetch(request))
+					.then((response) => {
+						// The session cookie is set by now: keep the new learner's pages.
+						if (signsIn(url)) event.waitUntil(warmDataCache({ force: true }));
+						return response;
+					})
+			);
 			return;
 		}
 		if (request.method !== 'GET') return;
@@ -58,6 +71,13 @@ export function startServiceWorker(sw: WorkerScope, { build, files, version }: B
 		const key = dataKey(url);
 		if (key) event.respondWith(networkFirst(event, key));
 		else if (request.mode === 'navigate') event.respondWith(navigateOrOffline(request));
+		else if (url.pathname.endsWith('/__data.json')) event.respondWith(dataOrOffline(request));
+	});
+
+	// A page of the signed-in app was opened: keep Review and Today up to date for offline.
+	sw.addEventListener('message', (event) => {
+		const data = event.data as { type?: unknown } | null;
+		if (data?.type === WARM_MESSAGE) event.waitUntil(warmDataCache());
 	});
 
 	sw.addEventListener('sync', (event) => {
