@@ -14,11 +14,14 @@ import { isCrossOriginWrite } from '$lib/server/security/origin';
 import { securityHeaders as securityHeadersFor } from '$lib/server/security/headers';
 import { isBusyError } from '$lib/server/db/serial';
 import { compressed } from '$lib/server/http/compress';
+import { startReminderJob } from '$lib/server/push';
 
 export const init: ServerInit = async () => {
 	// Apply pending migrations before the first request, not at import (the build imports this).
 	if (building) return;
-	await getDb();
+	const db = await getDb();
+	// Daily push reminders, from this process (safe with several: sends are claimed in the DB).
+	await startReminderJob(db, env);
 	// Render the decks in the background so the first learner does not wait for it.
 	warmContent().catch((error: unknown) => console.error(error));
 };

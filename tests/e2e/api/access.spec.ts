@@ -3,6 +3,7 @@
 // keyed by route: a new route without a case fails the first test.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createECDH } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { PASSWORD } from '../helpers';
 import { jsonRequest, postForm, registerLearner, COOKIE } from './http';
@@ -12,6 +13,7 @@ interface Owned {
 	cardId: string;
 	targetId: string;
 	reviewId: string;
+	pushEndpoint: string;
 }
 type Probe = (ctx: { request: APIRequestContext; b: string; a: Owned }) => Promise<void>;
 type Case = { kind: 'public' } | { kind: 'scoped'; probe: Probe };
@@ -200,6 +202,16 @@ const CASES: Record<string, Case> = {
 	'/api/plan': { kind: 'scoped', probe: get('/api/plan') },
 	'/api/plan/settings': { kind: 'scoped', probe: get('/api/plan/settings') },
 	'/api/settings': { kind: 'scoped', probe: get('/api/settings') },
+	'/api/push/key': { kind: 'scoped', probe: get('/api/push/key') },
+	'/api/push/subscriptions': {
+		kind: 'scoped',
+		probe: async ({ request, b, a }) => {
+			const res = await jsonRequest(request, 'DELETE', '/api/push/subscriptions', b, {
+				endpoint: a.pushEndpoint
+			});
+			expect(res.status()).toBe(404);
+		}
+	},
 	'/api/assessments': { kind: 'scoped', probe: get('/api/assessments') },
 	'/api/targets': { kind: 'scoped', probe: get('/api/targets') },
 	'/api/targets/[id]': {
@@ -249,11 +261,21 @@ test("learner B cannot read or change learner A's data through any route", async
 		]
 	});
 	expect(reviewed.status()).toBe(200);
+	const pushEndpoint = `https://fcm.googleapis.com/fcm/send/${marker}`;
+	const subscribed = await jsonRequest(request, 'POST', '/api/push/subscriptions', a.token, {
+		endpoint: pushEndpoint,
+		keys: {
+			p256dh: createECDH('prime256v1').generateKeys('base64url'),
+			auth: 'AAAAAAAAAAAAAAAAAAAAAA'
+		}
+	});
+	expect(subscribed.status()).toBe(201);
 	const owned: Owned = {
 		marker,
 		cardId,
 		targetId,
-		reviewId
+		reviewId,
+		pushEndpoint
 	};
 
 	const snapshot = async () => {
@@ -267,5 +289,10 @@ test("learner B cannot read or change learner A's data through any route", async
 			await test.step(route, () => c.probe({ request, b: b.token, a: owned }));
 	}
 	expect(await snapshot()).toBe(before);
+	// Subscriptions are not exported: A removing theirs shows B's attempt left it in place.
+	const unsubscribed = await jsonRequest(request, 'DELETE', '/api/push/subscriptions', a.token, {
+		endpoint: pushEndpoint
+	});
+	expect(unsubscribed.status()).toBe(204);
 	expect(PASSWORD).toBeTruthy();
 });

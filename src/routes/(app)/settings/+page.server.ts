@@ -21,6 +21,7 @@ import { applyFit, fitStatus, startFit } from '$lib/server/reviews/optimise';
 import { MAX_IMPORT_BYTES, importLearner } from '$lib/server/reviews/portable';
 import { formatBytes } from '$lib/server/http/body';
 import { timeZones } from './time-zones';
+import { reminderSection, saveReminder } from './reminder-form.server';
 
 /** A fit usually finishes in well under a second; the page waits this long at most. */
 const FIT_WAIT_MS = 5_000;
@@ -35,11 +36,14 @@ export const load: PageServerLoad = async (event) => {
 		lightDays: settings.lightDays,
 		timeZones: timeZones(settings.timezone),
 		fit: await fitStatus(db, user.id, now),
-		suspended: await suspendedCards(db, user.id)
+		suspended: await suspendedCards(db, user.id),
+		reminder: await reminderSection(db, user.id, settings.timezone)
 	};
 };
 
 export const actions: Actions = {
+	reminders: saveReminder,
+
 	save: async (event) => {
 		const { user } = requireUser(event);
 		const fields = formFields(await event.request.formData());
