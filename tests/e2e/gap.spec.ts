@@ -107,6 +107,9 @@ test('paste a seed job description → edit → save target → gap', async ({ p
 	await expect(
 		page.getByText('“Familiarity with vector databases and embedding-based retrieval systems”')
 	).toBeVisible();
+	// Why each level, and a name taken from the posting's job title.
+	await expect(page.getByText(/^Level \d: /).first()).toBeVisible();
+	await expect(page.getByLabel('Target name')).toHaveValue('Machine Learning Engineer');
 	expect(await hasHorizontalScroll(page)).toBe(false);
 
 	// Drop one skill, make another nice-to-have at level 4, add one.
@@ -188,12 +191,20 @@ test('JSON API contracts', async ({ page, browser, baseURL }) => {
 	});
 	expect(analysed.status()).toBe(200);
 	const body = await analysed.json();
-	expect(Object.keys(body).sort()).toEqual(['skills', 'unmatched']);
+	// Fields are only ever added: title and each skill's levelReason came with issue 13.
+	expect(Object.keys(body).sort()).toEqual(['skills', 'title', 'unmatched']);
 	const byId = new Map(body.skills.map((s: { id: string }) => [s.id, s]));
 	expect(byId.get('python')).toMatchObject({ name: 'Python programming', importance: 'must' });
 	expect(byId.get('kubernetes')).toMatchObject({ importance: 'nice' });
 	for (const s of body.skills) {
-		expect(Object.keys(s).sort()).toEqual(['evidence', 'id', 'importance', 'name', 'targetLevel']);
+		expect(Object.keys(s).sort()).toEqual([
+			'evidence',
+			'id',
+			'importance',
+			'levelReason',
+			'name',
+			'targetLevel'
+		]);
 		expect(s.targetLevel).toBeGreaterThanOrEqual(0);
 		expect(s.targetLevel).toBeLessThanOrEqual(4);
 	}

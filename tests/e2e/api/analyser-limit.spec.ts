@@ -53,10 +53,10 @@ test('every door to the analyser spends one allowance; a saved target never runs
 		a.token
 	);
 	expect(saved.status()).toBe(303);
-	// A target created through the JSON API with a posting has no analysis yet.
+	// A target created through the JSON API with a posting (one never analysed) has no analysis.
 	const fromApi = await jsonRequest(request, 'POST', '/api/targets', a.token, {
 		name: 'From the API',
-		jdText: POSTING,
+		jdText: `${POSTING}\n- Docker in production.`,
 		skills: [{ id: 'docker', targetLevel: 2, importance: 'must' }],
 		active: false
 	});
