@@ -7,8 +7,9 @@ import { vapidKeys } from './vapid';
 const MINUTE_MS = 60_000;
 
 /**
- * Runs the job now and then once a minute; returns a stop function. REMINDER_JOB=off turns it
- * off (a process that only serves pages); under vitest it runs only with REMINDER_JOB=on.
+ * Runs the job now and then once a minute (REMINDER_INTERVAL_MS, for tests that cannot wait);
+ * returns a stop function. REMINDER_JOB=off turns it off (a process that only serves pages);
+ * under vitest it runs only with REMINDER_JOB=on.
  */
 export async function startReminderJob(
 	db: Database,
@@ -38,7 +39,8 @@ export async function startReminderJob(
 			running = false;
 		}
 	};
-	const timer = setInterval(() => void tick(), MINUTE_MS);
+	const every = Number(env.REMINDER_INTERVAL_MS) || MINUTE_MS;
+	const timer = setInterval(() => void tick(), every);
 	timer.unref();
 	void tick();
 	return () => clearInterval(timer);
