@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { findAliasMatches } from '$lib/core/aliases';
 import { getAliasIndex, getGraph } from '$lib/server/content';
 import { analyzeJobDescription } from '$lib/core/jd';
 
@@ -74,8 +75,12 @@ describe.each(Object.entries(readings))('the 2026 posting %s', (file, reading) =
 		}
 	});
 
-	it('takes its title as the target name and lists the terms it cannot place', () => {
+	it('takes its title as the target name and never drops a term silently', () => {
 		expect(analysis.title).toBe(reading.title);
-		expect(analysis.unmatched).toEqual(expect.arrayContaining(reading.unmatched));
+		// The graph keeps learning names; a term is either placed by it now or listed.
+		for (const term of reading.unmatched) {
+			const placed = findAliasMatches(getAliasIndex(), term).length > 0;
+			expect(placed || analysis.unmatched.includes(term), term).toBe(true);
+		}
 	});
 });
