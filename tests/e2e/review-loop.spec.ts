@@ -200,6 +200,7 @@ test.describe('with the service worker', () => {
 		await expect(page.locator('.review[data-ready]')).toBeAttached();
 		await expect(progress(page)).toHaveText('1 left · 2 done today');
 		await expect(front(page)).toHaveText(/Card 3 /);
+		await page.screenshot({ path: test.info().outputPath('review-after-offline-reload.png') });
 
 		// Today, offline: the same numbers, the time they are from, and a pill that hides nothing.
 		await nav(page, 'Today').tap();
@@ -209,6 +210,7 @@ test.describe('with the service worker', () => {
 		const pill = page.locator('.sync-badge');
 		await expect(pill).toHaveText(/1 waiting to sync/);
 		expect(await covered(page, pill)).toEqual([]);
+		await page.screenshot({ path: test.info().outputPath('today-offline.png') });
 		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 		expect(await covered(page, pill)).toEqual([]);
 
@@ -221,6 +223,7 @@ test.describe('with the service worker', () => {
 			radius: getComputedStyle(document.querySelector('.card')!).borderRadius
 		}));
 		expect(look).toEqual({ background: 'rgb(248, 250, 252)', radius: '12px' });
+		await page.screenshot({ path: test.info().outputPath('offline-page.png') });
 		await page.getByRole('link', { name: 'Today' }).tap();
 		await expect(page).toHaveURL(/\/today$/);
 		await expect(reviews(page)).toContainText('0 due and 1 new');

@@ -18,7 +18,9 @@ afterAll(() => t.close());
 const NOW = new Date('2025-03-20T13:00:00Z');
 const minutes = (m: number) => new Date(NOW.getTime() + m * 60_000);
 
-async function learner(learningSteps: string[]) {
+type Settings = Parameters<typeof saveReviewSettings>[2];
+
+async function learner(learningSteps: Settings['learningSteps']) {
 	const user = await makeUser(t.db);
 	const settings = await getReviewSettings(t.db, user.id);
 	await saveReviewSettings(t.db, user.id, { ...settings, learningSteps }, NOW);

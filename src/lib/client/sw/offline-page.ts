@@ -26,8 +26,8 @@ async function waitingRatings(): Promise<number> {
 
 function waitingLine(n: number): string {
 	if (n === 0) return 'Nothing is waiting to sync on this device.';
-	const what = n === 1 ? '1 rating is' : `${n} ratings are`;
-	return `<strong>${what} waiting on this device</strong>; they sync by themselves once you are back online.`;
+	const [what, it] = n === 1 ? ['1 rating is', 'it is'] : [`${n} ratings are`, 'they are'];
+	return `<strong>${what} waiting on this device</strong>; ${it} sent once you are back online.`;
 }
 
 export async function offlinePage(): Promise<Response> {
