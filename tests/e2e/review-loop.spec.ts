@@ -161,6 +161,31 @@ test.describe('without a service worker', () => {
 		await expect(done).toContainText('Streak 1 day');
 		await expect(done).toContainText('Tomorrow 1 card due');
 	});
+
+	test('the sync pill never covers what the page shows, wherever it is scrolled', async ({
+		page
+	}) => {
+		await signUp(page);
+		// A target makes Today long: the current step and its new cards.
+		const target = await page.request.post('/api/targets', {
+			data: { name: 'Junior MLE', roleId: 'junior-mle' }
+		});
+		expect(target.status()).toBe(201);
+		await seedCards(page, 2);
+		// The server never answers: the rating waits on the device.
+		await page.route('**/api/reviews', (route) => route.abort('internetdisconnected'));
+		await openReview(page);
+		await grade(page, 'Easy');
+		await nav(page, 'Today').tap();
+		const pill = page.locator('.sync-badge');
+		await expect(pill).toHaveText(/1 waiting to sync/);
+		const scroll = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+		expect(scroll).toBeGreaterThan(300);
+		for (let y = 0; y <= scroll + 150; y += 150) {
+			await page.evaluate((top) => window.scrollTo(0, top), y);
+			expect(await covered(page, pill), `scrolled to ${y}`).toEqual([]);
+		}
+	});
 });
 
 test.describe('with the service worker', () => {
