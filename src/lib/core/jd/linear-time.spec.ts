@@ -55,8 +55,10 @@ function cpuTime(run: () => unknown): number {
 	return best;
 }
 
-// 50 ms for the 20,000 characters allowed (the budget), never less than 10 ms.
-const budget = (length: number) => Math.max(10, (50 * length) / N);
+// The aim is 50 ms for the 20,000 characters allowed (measured here: 1–26 ms). The test
+// allows three times that, never less than 30 ms, because the suite shares a 2-core host with
+// browsers and servers; a super-linear pattern at this size costs seconds, so it still fails.
+const budget = (length: number) => Math.max(30, (150 * length) / N);
 
 describe('the analyser runs in time proportional to its input', () => {
 	it.each(Object.entries(INPUTS))('%s', (_, text) => {
