@@ -55,6 +55,22 @@ function waitOf(kind: ThrottleKind, row: Row | undefined, now: Date) {
 	return Math.max(0, delayAfter(kind, row.failures) - since);
 }
 
+function longestWait(
+	keys: ThrottleKey[],
+	names: string[],
+	byName: Map<string, Row>,
+	now: Date
+): number {
+	return Math.max(0, ...keys.map((k, i) => waitOf(k.kind, byName.get(names[i]!), now)));
+}
+
+/** The milliseconds any of the keys must still wait, counting nothing. */
+export async function currentWait(db: Database, keys: ThrottleKey[], now = new Date()) {
+	const names = keys.map(throttleKey);
+	const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, names));
+	return longestWait(keys, names, new Map(rows.map((row) => [row.key, row])), now);
+}
+
 /**
  * Counts one attempt against every key, or against none while any of them must still wait:
  * answers 0 when the attempt may go ahead, else the milliseconds to wait. The attempt is counted
@@ -70,7 +86,7 @@ export async function takeAttempt(
 	return db.transaction(async (tx) => {
 		const rows = await tx.select().from(loginThrottle).where(inArray(loginThrottle.key, names));
 		const byName = new Map(rows.map((row) => [row.key, row]));
-		const wait = Math.max(0, ...keys.map((k, i) => waitOf(k.kind, byName.get(names[i]!), now)));
+		const wait = longestWait(keys, names, byName, now);
 		if (wait > 0) return wait;
 		const counted = names.map((key) => {
 			const row = byName.get(key);

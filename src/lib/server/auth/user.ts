@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '$lib/server/db/client';
 import * as table from '$lib/server/db/schema';
 import { hashPassword } from './password';
-import { forgive, takeAttempt, type ThrottleKey } from './throttle';
+import { currentWait, takeAttempt, type ThrottleKey } from './throttle';
 import { checkPassword, type Client, type PasswordCheck } from './attempt';
 import { invalidateUserSessions } from './session';
 
@@ -76,11 +76,13 @@ export async function registerUser(
 	input: { username: string; email?: string | null; password: string; address: string },
 	now = new Date()
 ): Promise<RegisterResult> {
+	// Only a taken name counts (that is what lists usernames): a class behind one address signing
+	// up at once must not wait on each other.
 	const keys: ThrottleKey[] = [{ kind: 'register', value: input.address }];
-	const wait = await takeAttempt(db, keys, now);
+	const wait = await currentWait(db, keys, now);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const result = await createUser(db, input, now);
-	if (result.ok) await forgive(db, keys);
+	if (!result.ok) await takeAttempt(db, keys, now);
 	return result;
 }
 
