@@ -167,17 +167,26 @@ describe('the explorer', () => {
 		]);
 	});
 
-	it('wraps long names into at most three short lines', () => {
-		expect(wrapLabel('Docker & containers')).toEqual(['Docker & containers']);
+	it('wraps long names into at most five short lines', () => {
+		expect(wrapLabel('Kubernetes & Helm')).toEqual(['Kubernetes &', 'Helm']);
+		expect(wrapLabel('Docker & containers')).toEqual(['Docker &', 'containers']);
 		expect(wrapLabel('Linear algebra, probability & statistics for ML')).toEqual([
-			'Linear algebra,',
+			'Linear',
+			'algebra,',
 			'probability &',
-			'statistics for ML'
+			'statistics for',
+			'ML'
+		]);
+		// A word longer than a line is cut after its hyphen.
+		expect(wrapLabel('Retrieval-augmented generation')).toEqual([
+			'Retrieval-',
+			'augmented',
+			'generation'
 		]);
 		const many = wrapLabel(
 			'one two three four five six seven eight nine ten eleven twelve thirteen'
 		);
-		expect(many).toHaveLength(3);
-		expect(many[2]!.endsWith('…')).toBe(true);
+		expect(many).toHaveLength(5);
+		expect(many[4]!.endsWith('…')).toBe(true);
 	});
 });

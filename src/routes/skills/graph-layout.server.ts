@@ -7,7 +7,7 @@ import type { Graph } from '$lib/core/types';
 
 export interface LaidOutNode {
 	id: string;
-	/** The name wrapped into at most three lines. */
+	/** The name wrapped into at most five short lines. */
 	lines: string[];
 	colour: string;
 	x: number;
@@ -28,25 +28,50 @@ export interface GraphLayout {
 	height: number;
 	/** Distance between the lines of a node's label. */
 	lineHeight: number;
+	/** The labels' font size, in drawing units. */
+	fontSize: number;
+	/** Narrowest width (px) to draw at, so that labels are never under MIN_LABEL_PX. */
+	minWidth: number;
 	nodes: LaidOutNode[];
 	edges: LaidOutEdge[];
 }
 
-const NODE_WIDTH = 166;
-const LINE_HEIGHT = 17;
-const MAX_LINE = 20;
-const MAX_LINES = 3;
+// Sized so the whole ten-rank graph fits a 1280 px desktop with labels of at least 12 px: tall,
+// narrow nodes (lines of at most 14 characters, the widest ≈ 132 units in system-ui at 16) and
+// ranks 18 units apart make it ≈ 1610 units wide, drawn at the frame's ≈ 1240 px: a scale of
+// ≈ 0.77, so 16-unit labels show at ≈ 12.3 px. On a narrower window the drawing stops shrinking
+// at 12 px labels and its frame scrolls instead.
+const FONT_SIZE = 16;
+const MIN_LABEL_PX = 12;
+const NODE_WIDTH = 144;
+const LINE_HEIGHT = 20;
+const MAX_LINE = 14;
+const MAX_LINES = 5;
+
+/** The words of a name; one longer than a line is cut after its hyphens and slashes. */
+function pieces(name: string): { text: string; spaced: boolean }[] {
+	return name
+		.split(/\s+/)
+		.filter(Boolean)
+		.flatMap((word) =>
+			(word.length > MAX_LINE ? word.split(/(?<=[-/])/) : [word]).map((text, i) => ({
+				text,
+				spaced: i === 0
+			}))
+		);
+}
 
 /** Wraps a name at word boundaries into at most MAX_LINES lines of about MAX_LINE characters. */
 export function wrapLabel(name: string): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of name.split(/\s+/)) {
-		if (line && (line + ' ' + word).length > MAX_LINE) {
+	for (const { text, spaced } of pieces(name)) {
+		const joined = line ? `${line}${spaced ? ' ' : ''}${text}` : text;
+		if (line && joined.length > MAX_LINE) {
 			lines.push(line);
-			line = word;
+			line = text;
 		} else {
-			line = line ? `${line} ${word}` : word;
+			line = joined;
 		}
 	}
 	if (line) lines.push(line);
@@ -104,7 +129,7 @@ function smoothPath(points: { x: number; y: number }[]): string {
 export function layoutGraph(graph: Graph): GraphLayout {
 	const colour = new Map(graph.areas.map((a) => [a.id, a.colour]));
 	const g = new dagre.graphlib.Graph();
-	g.setGraph({ rankdir: 'LR', nodesep: 10, ranksep: 36, marginx: 8, marginy: 8 });
+	g.setGraph({ rankdir: 'LR', nodesep: 10, ranksep: 18, marginx: 4, marginy: 4 });
 	g.setDefaultEdgeLabel(() => ({}));
 	const labels = new Map(graph.skills.map((s) => [s.id, wrapLabel(s.name)]));
 	for (const skill of graph.skills) {
@@ -135,6 +160,8 @@ export function layoutGraph(graph: Graph): GraphLayout {
 		width: Math.ceil(width),
 		height: Math.ceil(height),
 		lineHeight: LINE_HEIGHT,
+		fontSize: FONT_SIZE,
+		minWidth: Math.ceil((width * MIN_LABEL_PX) / FONT_SIZE),
 		nodes,
 		edges: laidEdges
 	};
