@@ -414,17 +414,25 @@ describe('export', () => {
 				back: '<b>literal</b> & more',
 				tags: []
 			});
+			// A shared deck must not run formulas in a spreadsheet (OWASP CSV injection).
+			await create(t.db, a.id, {
+				front: '=HYPERLINK("http://evil.example","click")',
+				back: '-1+2',
+				tags: ['@x']
+			});
 			await schedule(t.db, a.id, { id: 'docker-001', skillId: 'docker', level: 1 });
 			const { body } = await exportCards(t.db, a.id, format, T1);
+			expect(body).not.toMatch(/^=|[\t,]=HYPERLINK/m);
+			expect(body).toContain(`"'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)"`);
 
 			const again = await confirmImport(t.db, a.id, body, {}, T1);
 			expect(again).toMatchObject({ ok: true, created: 0 });
-			expect(await countPersonalCards(t.db, a.id)).toBe(2);
+			expect(await countPersonalCards(t.db, a.id)).toBe(3);
 
 			const fresh = await makeUser(t.db);
 			expect(await confirmImport(t.db, fresh.id, body, {}, T1)).toMatchObject({
 				ok: true,
-				created: 2,
+				created: 3,
 				skipped: 1
 			});
 			expect(essence(await listPersonalCards(t.db, fresh.id))).toEqual(

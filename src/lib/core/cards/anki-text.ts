@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './limits';
 import { ankiHtmlToText, looksLikeHtml, normaliseNewlines } from './text';
 import { splitTags, uniqueTags } from './tags';
+import { restoreFormula } from './formula';
 
 // Reads Anki's "Notes in Plain Text" files (and hand-made CSV/TSV): optional `#key:value`
 // header lines, then one note per record — front, back, optional tags.
@@ -170,7 +171,8 @@ function readRecords(
 			const quoteError = result.errors.some((e) => e.type === 'Quotes');
 			records.push({
 				line,
-				fields: result.data,
+				// Gapwise's exports quote formula-like fields (see formula.ts): undo exactly that.
+				fields: result.data.map(restoreFormula),
 				...(quoteError ? { problem: QUOTE_PROBLEM } : {})
 			});
 			const end = result.meta.cursor;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { parseAnkiText } from './anki-text';
 import { buildImportPreview } from './import-preview';
 import { toAnkiText, toJsonExport, type PersonalExportCard, type TextFormat } from './export';
@@ -95,6 +96,37 @@ describe('toAnkiText', () => {
 		});
 	}
 
+	it('neutralises fields a spreadsheet would run as formulas, and reads them back unchanged', () => {
+		const fronts = [
+			'=1+2',
+			'+SUM(A1)',
+			'-2+3',
+			'@cmd',
+			"'=already quoted",
+			"''+twice",
+			"it's fine"
+		];
+		const cards = fronts.map((front, i) =>
+			card({ id: `pc_${i}`, front, back: `-answer ${i}`, tags: ['=tag'] })
+		);
+		for (const format of ['csv', 'tsv'] as const) {
+			const text = toAnkiText(cards, [], format);
+			// As a spreadsheet (or any CSV reader) sees the cells: none starts a formula.
+			const cells = Papa.parse<string[]>(text, {
+				delimiter: format === 'csv' ? ',' : '\t',
+				comments: '#'
+			}).data.flat();
+			expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+			expect(text).toContain(
+				format === 'csv' ? `"'=1+2","'-answer 0","'=tag` : `"'=1+2"\t"'-answer 0"\t"'=tag`
+			);
+			expect(text).toContain(`"''=already quoted"`);
+			expect(reimport(text).rows.map((r) => [r.front, r.back, r.tags])).toEqual(
+				cards.map((c) => [c.front, c.back, c.tags])
+			);
+		}
+	});
+
 	it('quotes whatever the fields contain so the round trip never loses a card (property)', () => {
 		const piece = fc.oneof(
 			fc.constantFrom(
@@ -113,7 +145,12 @@ describe('toAnkiText', () => {
 				'>',
 				'&',
 				'|',
-				':'
+				':',
+				'=',
+				'+',
+				'-',
+				'@',
+				"'"
 			),
 			fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 })
 		);

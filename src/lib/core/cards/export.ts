@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { CardKind } from '../types';
 import { textToAnkiHtml } from './text';
 import { writeMetaTags } from './tags';
+import { neutraliseFormula } from './formula';
 
 export type TextFormat = 'tsv' | 'csv';
 
@@ -59,12 +60,17 @@ export function toAnkiText(
 	];
 	const header = `#separator:${name}\n#html:true\n#tags column:3\n`;
 	if (rows.length === 0) return header;
-	const body = Papa.unparse(rows, {
-		delimiter: char,
-		newline: '\n',
-		// Anki reads a line starting with # as a comment, so such a field must be quoted.
-		quotes: (value: unknown) => typeof value === 'string' && value.startsWith('#')
-	});
+	const body = Papa.unparse(
+		rows.map((row) => row.map(neutraliseFormula)),
+		{
+			delimiter: char,
+			newline: '\n',
+			// Anki reads a line starting with # as a comment, so such a field must be quoted; a
+			// neutralised formula is quoted too, as OWASP advises.
+			quotes: (value: unknown) =>
+				typeof value === 'string' && (value.startsWith('#') || value.startsWith("'"))
+		}
+	);
 	return `${header}${body}\n`;
 }
 
