@@ -238,3 +238,22 @@ test('a review on 30 February is rejected with a reason, in a 200 with one resul
 		]
 	});
 });
+
+test('an Anki file that is not UTF-8 is refused by name, not imported with U+FFFD', async ({
+	request
+}) => {
+	const { token } = await registerLearner(request);
+	const form = new FormData();
+	form.set('skillId', 'docker');
+	form.set('level', '1');
+	// "Café?<TAB>Oui" in Latin-1: the é is the byte 0xE9, never valid UTF-8 on its own.
+	const latin1 = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x3f, 0x09, 0x4f, 0x75, 0x69, 0x0a]);
+	form.set('file', new Blob([latin1], { type: 'text/plain' }), 'notes.txt');
+	const res = await fetch(`${ORIGIN}/cards/import?/preview`, {
+		method: 'POST',
+		headers: { origin: ORIGIN, accept: 'text/html', cookie: `${COOKIE}=${token}` },
+		body: form
+	});
+	expect(res.status).toBe(400);
+	expect(await res.text()).toContain('The file is not UTF-8 text');
+});

@@ -1,5 +1,6 @@
 import { IMPORT_MAX_BYTES } from '$lib/core/cards';
 import { isSkill, type ImportDefaults } from '$lib/server/cards';
+import { decodeUtf8 } from '$lib/server/validation';
 
 // Reads the import form: the text (pasted or uploaded) and the defaults for untagged lines.
 
@@ -33,7 +34,12 @@ export async function readImportForm(data: FormData): Promise<ImportForm> {
 				`The file is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1 MB. Split it into smaller files.`
 			);
 		}
-		text = await file.text();
+		// Strict: a file in another encoding is refused, not imported with U+FFFD in its cards.
+		const decoded = decodeUtf8(await file.arrayBuffer());
+		if (decoded === null) {
+			return fail('The file is not UTF-8 text: save or export it again as UTF-8.');
+		}
+		text = decoded;
 	} else {
 		const pasted = data.get('text');
 		text = typeof pasted === 'string' ? pasted : '';
