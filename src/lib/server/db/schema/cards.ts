@@ -5,9 +5,12 @@ import {
 	real,
 	primaryKey,
 	index,
-	unique
+	unique,
+	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+
+export const PERSONAL_CARD_KINDS = ['qa', 'cloze'] as const;
 
 // Ids (a card's, a review's, a target's, an assessment's) are unique per learner, not per
 // server: another learner's ids can neither clash with nor be probed through one's own.
@@ -25,13 +28,20 @@ export const personalCard = sqliteTable(
 		tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		// Hash of the normalised front+back: importing the same file twice adds nothing.
 		contentHash: text('content_hash').notNull(),
+		// 'cloze': the front holds exactly one {{deletion}} and the back is optional.
+		kind: text('kind', { enum: PERSONAL_CARD_KINDS }).notNull().default('qa'),
+		// The Anki note an import came from, and which of its cards (the cloze number, 0 for
+		// a basic note): importing the same export again updates these cards in place.
+		ankiGuid: text('anki_guid'),
+		ankiOrd: integer('anki_ord'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.id] }),
 		index('personal_card_user_skill').on(t.userId, t.skillId),
-		unique('personal_card_user_hash').on(t.userId, t.contentHash)
+		unique('personal_card_user_hash').on(t.userId, t.contentHash),
+		uniqueIndex('personal_card_user_anki').on(t.userId, t.ankiGuid, t.ankiOrd)
 	]
 );
 
