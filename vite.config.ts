@@ -23,7 +23,9 @@ export default defineConfig({
 					name: 'server',
 					include: ['tests/server/**/*.test.ts'],
 					fileParallelism: false,
-					testTimeout: 120_000
+					testTimeout: 120_000,
+					// Their beforeAll hooks start production processes (two, for the reminder job).
+					hookTimeout: 120_000
 				}
 			}
 		]
