@@ -313,6 +313,7 @@ describe('import', () => {
 		if (!result.ok) return;
 		expect(result.preview.counts).toEqual({
 			new: 2,
+			update: 0,
 			exists: 0,
 			duplicate: 0,
 			builtin: 0,
@@ -379,6 +380,58 @@ describe('import', () => {
 			message: 'No cards found: paste lines of front, separator, back.'
 		});
 		expect(await countPersonalCards(t.db, a.id)).toBe(0);
+	});
+});
+
+describe('Anki exports with note ids and types', () => {
+	const ankiExport = (basicBack: string) =>
+		[
+			'#separator:tab',
+			'#html:true',
+			'#guid column:1',
+			'#notetype column:2',
+			'#deck column:3',
+			'#tags column:6',
+			`b{2a[Y\`v.Q\tBasic\tMLOps\tWhat does <b>drift</b> mean?\t${basicBack}\tskill::docker`,
+			'Hc$3/Kz(1+\tCloze\tMLOps\tKL divergence is {{c1::not symmetric}}.\t\tskill::docker'
+		].join('\n');
+
+	it('imports cloze notes as cloze cards and updates, not duplicates, on a re-import', async () => {
+		const a = await makeUser(t.db);
+		const first = await confirmImport(
+			t.db,
+			a.id,
+			ankiExport('The data changes.'),
+			{ level: 2 },
+			T0
+		);
+		expect(first).toMatchObject({ ok: true, created: 2, updated: 0 });
+		const cards = await listPersonalCards(t.db, a.id, { order: 'oldest' });
+		const cloze = cards.find((c) => c.kind === 'cloze')!;
+		expect(cloze).toMatchObject({ front: 'KL divergence is {{not symmetric}}.', back: '' });
+		const rendered = await toRenderedCard(cloze);
+		expect(rendered.kind).toBe('cloze');
+		expect(rendered.frontHtml).toContain('cloze-blank');
+		expect(rendered.backHtml).toContain('<mark class="cloze-answer">not symmetric</mark>');
+
+		const basic = cards.find((c) => c.kind === 'qa')!;
+		await schedule(t.db, a.id, basic);
+		const same = await confirmImport(t.db, a.id, ankiExport('The data changes.'), { level: 2 }, T1);
+		expect(same).toMatchObject({ ok: true, created: 0, updated: 0, skipped: 2 });
+
+		// Edited in Anki and exported again: the same card changes, its schedule is kept.
+		const edited = await confirmImport(
+			t.db,
+			a.id,
+			ankiExport('Inputs or labels shift.'),
+			{ level: 2 },
+			T1
+		);
+		expect(edited).toMatchObject({ ok: true, created: 0, updated: 1 });
+		const after = await listPersonalCards(t.db, a.id, { order: 'oldest' });
+		expect(after.map((c) => c.id).sort()).toEqual(cards.map((c) => c.id).sort());
+		expect(after.find((c) => c.id === basic.id)?.back).toBe('Inputs or labels shift.');
+		expect(await stateOf(t.db, a.id, basic.id)).toMatchObject({ reps: 2, stability: 3.2 });
 	});
 });
 

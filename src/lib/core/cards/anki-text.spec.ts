@@ -67,7 +67,7 @@ describe('parseAnkiText', () => {
 		expect(guessed.notes[0]).toMatchObject({ front: 'a\nb', back: 'c & d' });
 	});
 
-	it('adds global tags and skips guid, notetype and deck columns', () => {
+	it('adds global tags and reads guid and notetype columns apart from the fields', () => {
 		const file = [
 			'#separator:tab',
 			'#html:true',
@@ -82,7 +82,9 @@ describe('parseAnkiText', () => {
 			line: 8,
 			front: 'Front',
 			back: 'Back',
-			tags: ['imported', 'mine']
+			tags: ['imported', 'mine'],
+			guid: 'abc',
+			notetype: 'Basic'
 		});
 	});
 

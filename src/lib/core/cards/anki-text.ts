@@ -28,6 +28,10 @@ export interface ImportedNote {
 	/** Undefined when the record has a single column. */
 	back?: string;
 	tags: string[];
+	/** Anki's note id (`#guid column`): a re-import of the same export updates its cards. */
+	guid?: string;
+	/** Anki's note type (`#notetype column`), e.g. "Basic" or "Cloze". */
+	notetype?: string;
 	/** Set when the record itself is malformed (unbalanced quotes). */
 	problem?: string;
 }
@@ -45,6 +49,8 @@ interface Headers {
 	separator?: Separator;
 	html?: boolean;
 	tagsColumn?: number;
+	guidColumn?: number;
+	notetypeColumn?: number;
 	metaColumns: Set<number>;
 	columnLabels: string[];
 	globalTags: string[];
@@ -86,6 +92,8 @@ function readHeaders(lines: string[]): Headers {
 		else if (key === 'guid column' || key === 'notetype column' || key === 'deck column') {
 			const n = column(value);
 			if (n) headers.metaColumns.add(n);
+			if (n && key === 'guid column') headers.guidColumn = n;
+			if (n && key === 'notetype column') headers.notetypeColumn = n;
 		}
 	}
 	headers.lines = i;
@@ -236,11 +244,15 @@ export function parseAnkiText(input: string): ParseAnkiTextResult {
 				: undefined);
 		const get = (c: number | undefined) => (c === undefined ? undefined : fields[c - 1]);
 		const back = get(backColumn);
+		const guid = get(headers.guidColumn)?.trim();
+		const notetype = get(headers.notetypeColumn)?.trim();
 		return {
 			line: record.line,
 			front: asText(get(frontColumn) ?? ''),
 			...(back === undefined ? {} : { back: asText(back) }),
 			tags: uniqueTags([...headers.globalTags, ...splitTags(get(tagColumn) ?? '')]),
+			...(guid ? { guid } : {}),
+			...(notetype ? { notetype } : {}),
 			...(record.problem ? { problem: record.problem } : {})
 		};
 	});

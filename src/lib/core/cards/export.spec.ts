@@ -90,11 +90,21 @@ describe('toAnkiText', () => {
 					level,
 					front,
 					back,
-					tags
+					tags,
+					kind: 'qa'
 				}))
 			);
 		});
 	}
+
+	it('writes a cloze card in Anki’s syntax, so it comes back as the same cloze card', () => {
+		const cloze = card({ kind: 'cloze', front: 'KL divergence is {{not symmetric}}.', back: '' });
+		const text = toAnkiText([cloze], [], 'tsv');
+		expect(text).toContain('KL divergence is {{c1::not symmetric}}.\t\t');
+		expect(reimport(text).rows.map((r) => r.draft)).toEqual([
+			{ skillId: 'docker', level: 2, front: cloze.front, back: '', tags: ['cli'], kind: 'cloze' }
+		]);
+	});
 
 	it('neutralises fields a spreadsheet would run as formulas, and reads them back unchanged', () => {
 		const fronts = [
@@ -202,6 +212,7 @@ describe('toJsonExport', () => {
 					front: 'What does `docker ps -a` show?',
 					back: 'All containers,\nincluding stopped ones.',
 					tags: ['cli'],
+					kind: 'qa',
 					createdAt: '2026-03-01T10:00:00.000Z',
 					updatedAt: '2026-03-01T10:00:00.000Z'
 				}

@@ -3,6 +3,8 @@ import type { CardKind } from '../types';
 import { textToAnkiHtml } from './text';
 import { writeMetaTags } from './tags';
 import { neutraliseFormula } from './formula';
+import { toAnkiCloze } from './cloze';
+import type { PersonalCardKind } from './schema';
 
 export type TextFormat = 'tsv' | 'csv';
 
@@ -14,6 +16,8 @@ export interface PersonalExportCard {
 	front: string;
 	back: string;
 	tags: string[];
+	/** 'qa' when absent. */
+	kind?: PersonalCardKind;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -48,7 +52,8 @@ export function toAnkiText(
 	const { char, name } = SEPARATOR[format];
 	const rows = [
 		...personal.map((c) => [
-			textToAnkiHtml(c.front),
+			// A cloze card in Anki's syntax, so a re-import makes a cloze card again.
+			textToAnkiHtml(c.kind === 'cloze' ? toAnkiCloze(c.front) : c.front),
 			textToAnkiHtml(c.back),
 			writeMetaTags(c).join(' ')
 		]),
@@ -101,6 +106,7 @@ export function toJsonExport(
 			front: c.front,
 			back: c.back,
 			tags: c.tags,
+			kind: c.kind ?? 'qa',
 			createdAt: c.createdAt.toISOString(),
 			updatedAt: c.updatedAt.toISOString()
 		})),

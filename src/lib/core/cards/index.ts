@@ -7,3 +7,5 @@ export * from './schema';
 export * from './anki-text';
 export * from './import-preview';
 export * from './export';
+export * from './cloze';
+export * from './formula';

@@ -3,6 +3,10 @@ import { BACK_MAX, FRONT_MAX, LEVEL_MAX, LEVEL_MIN, TAG_MAX, TAGS_MAX } from './
 import { normaliseNewlines } from './text';
 import { isReservedTag, uniqueTags } from './tags';
 import { textProblem } from '../plain-text';
+import { clozeCount } from './cloze';
+
+export const CARD_KINDS = ['qa', 'cloze'] as const;
+export type PersonalCardKind = (typeof CARD_KINDS)[number];
 
 /** A personal card as the learner writes it, before it has an id. */
 export interface CardDraft {
@@ -11,6 +15,8 @@ export interface CardDraft {
 	front: string;
 	back: string;
 	tags: string[];
+	/** 'qa' when absent. A cloze card's front holds one {{gap}}; its back is optional. */
+	kind?: PersonalCardKind;
 }
 
 export type IsSkill = (id: string) => boolean;
@@ -24,15 +30,16 @@ const storable = (what: string) =>
 		(issue: v.CheckIssue<string>) => `${what} ${textProblem(issue.input) ?? ''}`
 	);
 
-const side = (name: 'front' | 'back', max: number) =>
+const sideText = (name: 'front' | 'back', max: number) =>
 	v.pipe(
 		v.string(`Write the ${name} of the card.`),
 		storable(`The ${name}`),
 		v.transform(normaliseNewlines),
 		v.trim(),
-		v.nonEmpty(`The ${name} is empty.`),
 		v.maxLength(max, `The ${name} is longer than ${count(max)} characters.`)
 	);
+const side = (name: 'front' | 'back', max: number) =>
+	v.pipe(sideText(name, max), v.nonEmpty(`The ${name} is empty.`));
 
 const level = v.pipe(
 	v.number(`Choose a level from ${LEVEL_MIN} to ${LEVEL_MAX}.`),
@@ -83,9 +90,34 @@ function fields(isSkill: IsSkill) {
 	};
 }
 
-/** A new card: the forms, the JSON API and every imported line go through this one schema. */
+/**
+ * A new card: the forms, the JSON API and every imported line go through this one schema.
+ * A question card needs a back; a cloze card needs exactly one {{gap}} in its front.
+ */
 export function cardDraftSchema(isSkill: IsSkill) {
-	return v.object(fields(isSkill));
+	return v.pipe(
+		v.object({
+			...fields(isSkill),
+			back: sideText('back', BACK_MAX),
+			kind: v.optional(v.picklist(CARD_KINDS, 'The kind is qa or cloze.'), 'qa')
+		}),
+		v.forward(
+			v.partialCheck(
+				[['kind'], ['back']],
+				(card) => card.kind === 'cloze' || card.back !== '',
+				'The back is empty.'
+			),
+			['back']
+		),
+		v.forward(
+			v.partialCheck(
+				[['kind'], ['front']],
+				(card) => card.kind !== 'cloze' || clozeCount(card.front) === 1,
+				'A cloze card’s front hides exactly one {{gap}}.'
+			),
+			['front']
+		)
+	);
 }
 
 /** A change to a card: any of the fields, at least one. */

@@ -10,6 +10,7 @@ export async function cardJson(card: PersonalCard) {
 		front: card.front,
 		back: card.back,
 		tags: card.tags,
+		kind: card.kind,
 		...(await renderCardHtml(card)),
 		createdAt: card.createdAt.toISOString(),
 		updatedAt: card.updatedAt.toISOString()

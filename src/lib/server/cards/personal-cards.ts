@@ -1,7 +1,14 @@
-import { and, asc, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '$lib/server/db/client';
 import * as table from '$lib/server/db/schema';
-import { cardContentHash, type CardDraft, type CardPatch } from '$lib/core/cards';
+import {
+	cardContentHash,
+	type AnkiCardOnFile,
+	type CardDraft,
+	type CardPatch,
+	type PersonalCardKind
+} from '$lib/core/cards';
+import { ankiCardKey } from '$lib/core/cards';
 
 // Every query here is scoped by the learner's id: another learner's card is simply not found.
 
@@ -17,6 +24,7 @@ export interface PersonalCard {
 	front: string;
 	back: string;
 	tags: string[];
+	kind: PersonalCardKind;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -28,6 +36,7 @@ const columns = {
 	front: table.personalCard.front,
 	back: table.personalCard.back,
 	tags: table.personalCard.tags,
+	kind: table.personalCard.kind,
 	createdAt: table.personalCard.createdAt,
 	updatedAt: table.personalCard.updatedAt
 };
@@ -132,6 +141,28 @@ export async function personalCardHashes(db: Database, userId: string): Promise<
 	return new Set(rows.map((r) => r.hash));
 }
 
+/** The learner's cards imported from Anki notes, by note and card, for a re-import. */
+export async function personalAnkiCards(
+	db: Database,
+	userId: string
+): Promise<Map<string, AnkiCardOnFile>> {
+	const rows = await db
+		.select({
+			id: table.personalCard.id,
+			hash: table.personalCard.contentHash,
+			skillId: table.personalCard.skillId,
+			level: table.personalCard.level,
+			tags: table.personalCard.tags,
+			guid: table.personalCard.ankiGuid,
+			ord: table.personalCard.ankiOrd
+		})
+		.from(table.personalCard)
+		.where(and(eq(table.personalCard.userId, userId), isNotNull(table.personalCard.ankiGuid)));
+	return new Map(
+		rows.map(({ guid, ord, ...card }) => [ankiCardKey({ guid: guid!, ord: ord ?? 0 }), card])
+	);
+}
+
 async function findByHash(db: Queryable, userId: string, hash: string, exceptId?: string) {
 	const [row] = await db
 		.select({ id: table.personalCard.id })
@@ -162,7 +193,13 @@ export async function createPersonalCard(
 	draft: CardDraft,
 	now: Date
 ): Promise<CreateResult> {
-	const card: PersonalCard = { id: newPersonalCardId(), ...draft, createdAt: now, updatedAt: now };
+	const card: PersonalCard = {
+		id: newPersonalCardId(),
+		...draft,
+		kind: draft.kind ?? 'qa',
+		createdAt: now,
+		updatedAt: now
+	};
 	const contentHash = cardContentHash(draft.front, draft.back);
 	const inserted = await db
 		.insert(table.personalCard)

@@ -1,5 +1,5 @@
 import type { RenderedCard } from '$lib/core/types';
-import { renderMarkdown } from '$lib/server/content/markdown';
+import { renderCard, renderMarkdown } from '$lib/server/content/markdown';
 import type { PersonalCard } from './personal-cards';
 
 // Personal cards are stored as Markdown and rendered on read. Rendering (with shiki for code)
@@ -22,18 +22,26 @@ function render(markdown: string): Promise<string> {
 	return html;
 }
 
-export async function renderCardHtml(card: Pick<PersonalCard, 'front' | 'back'>) {
+/**
+ * Both faces of a card. A cloze card's front shows its gap as a blank and its back repeats
+ * the text with the answer marked, then the back text, as for the built-in cloze cards.
+ */
+export async function renderCardHtml(
+	card: Pick<PersonalCard, 'front' | 'back'> & { kind?: string }
+) {
+	if (card.kind === 'cloze')
+		return renderCard({ kind: 'cloze', front: card.front, back: card.back });
 	const [frontHtml, backHtml] = await Promise.all([render(card.front), render(card.back)]);
 	return { frontHtml, backHtml };
 }
 
-/** A personal card in the review queue's shape (always a question → answer card). */
+/** A personal card in the review queue's shape. */
 export async function toRenderedCard(card: PersonalCard): Promise<RenderedCard> {
 	return {
 		id: card.id,
 		skillId: card.skillId,
 		level: card.level,
-		kind: 'qa',
+		kind: card.kind,
 		...(await renderCardHtml(card)),
 		source: null,
 		retired: false,

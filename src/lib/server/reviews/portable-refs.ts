@@ -40,10 +40,22 @@ function problem(p: PreparedTable, index: number, key: string, message: string):
 function checkUnique(p: PreparedTable) {
 	if (SINGLE.includes(p.name) && p.rows.length > 1)
 		throw new ImportProblem(400, `tables.${p.name} has ${p.rows.length} rows; a learner has one.`);
-	for (const key of UNIQUE[p.name] ?? []) {
+	const keys: [string, (row: Row) => unknown][] = (UNIQUE[p.name] ?? []).map((key) => [
+		key,
+		(row) => row[key]
+	]);
+	// One card per Anki note and cloze number (absent for cards not imported from Anki).
+	if (p.name === 'personal_card')
+		keys.push([
+			'ankiGuid',
+			(row) => (row.ankiGuid == null ? undefined : `${row.ankiGuid}\u0000${row.ankiOrd}`)
+		]);
+	for (const [key, valueOf] of keys) {
 		const first = new Map<unknown, number>();
 		p.rows.forEach((row, i) => {
-			const earlier = first.get(row[key]);
+			const value = valueOf(row);
+			if (value === undefined) return;
+			const earlier = first.get(value);
 			if (earlier !== undefined)
 				problem(
 					p,
@@ -53,7 +65,7 @@ function checkUnique(p: PreparedTable) {
 						? `the same front and back as tables.${p.name}[${earlier}].`
 						: `repeats tables.${p.name}[${earlier}].`
 				);
-			first.set(row[key], i);
+			first.set(value, i);
 		});
 	}
 }

@@ -46,8 +46,14 @@ export const personalCardIdSchema = v.pipe(
 	v.regex(/^pc_[\w-]{1,100}$/, `A personal card id is ${PERSONAL_ID_PREFIX} and letters.`)
 );
 
+const ankiGuid = v.pipe(
+	v.string('Send the Anki note id as text.'),
+	v.minLength(1, 'The Anki note id is empty.'),
+	v.maxLength(200, 'The Anki note id is too long.')
+);
+
 // The card level of the same schema the forms and POST /api/cards use.
-const cardLevel = createCardSchema.entries.level;
+const cardLevel = createCardSchema.pipe[0].entries.level;
 
 /** FSRS memory, as ts-fsrs keeps it (card_state and card_base). */
 const memory = {
@@ -190,6 +196,8 @@ export function rowSchemas(ctx: RowContext) {
 				id: personalCardIdSchema,
 				// Recomputed from the text: a stale or forged hash must not defeat duplicate checks.
 				contentHash: v.optional(v.string()),
+				ankiGuid: v.nullable(ankiGuid),
+				ankiOrd: v.nullable(count(1_000)),
 				createdAt: time,
 				updatedAt: time
 			})

@@ -87,7 +87,7 @@ export async function statesOf(db: Database, userId: string, cardIds: string[]) 
 export async function personalCards(db: Database, userId: string, ids: string[]) {
 	const found = new Map<
 		string,
-		{ skillId: string; level: number; kind: 'qa'; frontHtml: string; backHtml: string }
+		{ skillId: string; level: number; kind: 'qa' | 'cloze'; frontHtml: string; backHtml: string }
 	>();
 	if (ids.length === 0) return found;
 	const rows = await db
@@ -98,7 +98,7 @@ export async function personalCards(db: Database, userId: string, ids: string[])
 		found.set(row.id, {
 			skillId: row.skillId,
 			level: row.level,
-			kind: 'qa',
+			kind: row.kind,
 			...(await renderCardHtml(row))
 		});
 	}
