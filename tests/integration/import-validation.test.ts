@@ -266,6 +266,28 @@ describe('import validation', () => {
 		});
 	}
 
+	it('takes a card row with only the columns a card has always had', async () => {
+		const user = await makeUser(t.db);
+		const row = {
+			id: `pc_${crypto.randomUUID()}`,
+			skill_id: 'docker',
+			level: 1,
+			front: 'Q?',
+			back: 'A.',
+			tags: [],
+			created_at: NOW.toISOString(),
+			updated_at: NOW.toISOString()
+		};
+		const doc = {
+			format: 'gapwise-export',
+			version: 1,
+			profile: {},
+			tables: { personal_card: [row] }
+		};
+		expect(await importLearner(t.db, user.id, doc, NOW)).toMatchObject({ ok: true });
+		expect(await listPersonalCards(t.db, user.id)).toMatchObject([{ kind: 'qa', front: 'Q?' }]);
+	});
+
 	it('answers another learner’s card id exactly as a fresh id, and leaves their card alone', async () => {
 		const [a, b, c] = [await makeUser(t.db), await makeUser(t.db), await makeUser(t.db)];
 		const theirs = await makePersonalCard(t.db, a.id);

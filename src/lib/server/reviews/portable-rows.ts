@@ -196,8 +196,8 @@ export function rowSchemas(ctx: RowContext) {
 				id: personalCardIdSchema,
 				// Recomputed from the text: a stale or forged hash must not defeat duplicate checks.
 				contentHash: v.optional(v.string()),
-				ankiGuid: v.nullable(ankiGuid),
-				ankiOrd: v.nullable(count(1_000)),
+				ankiGuid: v.nullish(ankiGuid, null),
+				ankiOrd: v.nullish(count(1_000), null),
 				createdAt: time,
 				updatedAt: time
 			})
