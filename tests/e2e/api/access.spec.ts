@@ -87,6 +87,14 @@ const CASES: Record<string, Case> = {
 		)
 	},
 	'/stats': { kind: 'scoped', probe: get('/stats') },
+	// Takes no id: it can only set the caller's own zone; a bad zone is refused without a leak.
+	'/settings/time-zone': {
+		kind: 'scoped',
+		probe: actionNotFound(
+			() => '/settings/time-zone',
+			() => ({ timezone: 'Not/AZone' })
+		)
+	},
 	'/gap': { kind: 'scoped', probe: get('/gap') },
 	'/start': { kind: 'scoped', probe: get('/start') },
 	'/start/rate': { kind: 'scoped', probe: get('/start/rate') },
