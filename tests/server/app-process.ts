@@ -29,6 +29,9 @@ export async function startApp(
 	if (!existsSync('build/index.js'))
 		throw new Error('No production build: run `npm run build` first.');
 	const origin = `http://localhost:${port}`;
+	// Another process on the port would answer the readiness poll below and take this test's
+	// requests (without this test's environment): refuse to start rather than test the wrong app.
+	if (await answers(origin)) throw new Error(`Port ${port} is already in use.`);
 	const child = spawn(process.execPath, [options.entry ?? 'build/index.js'], {
 		env: {
 			...process.env,
@@ -64,6 +67,15 @@ export async function startApp(
 			await exited;
 		}
 	};
+}
+
+async function answers(origin: string): Promise<boolean> {
+	try {
+		await fetch(origin + '/', { signal: AbortSignal.timeout(1_000) });
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Registers a learner through the real form and returns their session token. */
