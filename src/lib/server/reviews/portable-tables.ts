@@ -27,7 +27,9 @@ export const NOT_EXPORTED: Record<string, string> = {
 	session: 'sign-in sessions are secrets of this server, not the learner’s data',
 	push_subscription:
 		'a browser’s push address and keys let whoever holds them notify that device, and work only with the VAPID key of the server it subscribed to: the browser subscribes again',
-	push_send: 'which days a reminder went out: the job’s bookkeeping, kept a week'
+	push_send: 'which days a reminder went out: the job’s bookkeeping, kept a week',
+	review_credit:
+		'implicit credit is already in the exported card_state; its rows only let this server undo it'
 };
 
 /** Columns of `user` that travel: the profile and its review settings, never credentials. */

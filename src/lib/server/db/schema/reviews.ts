@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
 import type { Step } from '$lib/core/scheduling/settings';
 import { user } from './auth';
 
@@ -17,6 +17,10 @@ export const reviewSettings = sqliteTable('review_settings', {
 		.notNull()
 		.default(['10m']),
 	newCardsPerDay: integer('new_cards_per_day').notNull().default(10),
+	// Credit through prerequisites (reviews/credit.ts): off unless the learner turns it on.
+	creditPrerequisites: integer('credit_prerequisites', { mode: 'boolean' })
+		.notNull()
+		.default(false),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 
@@ -59,6 +63,35 @@ export const cardBase = sqliteTable(
 	(t) => [primaryKey({ columns: [t.userId, t.cardId] })]
 );
 
+export const CREDIT_KINDS = ['credit', 'forward'] as const;
+
+// Implicit credit one real review gave another card (credit through prerequisites): kept apart
+// from review_log, which stays the learner's true history. 'credit' moved the card's stability
+// part of the way to a Good review (fraction); 'forward' brought it due the next day after a
+// failed advanced card. The before/after columns are the card's schedule as this event last
+// changed it; undoing the review deletes its rows and recomputes the cards.
+export const reviewCredit = sqliteTable(
+	'review_credit',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		reviewId: text('review_id').notNull(),
+		cardId: text('card_id').notNull(),
+		kind: text('kind', { enum: CREDIT_KINDS }).notNull(),
+		fraction: real('fraction').notNull(),
+		creditedAt: integer('credited_at', { mode: 'timestamp_ms' }).notNull(),
+		stabilityBefore: real('stability_before').notNull(),
+		dueBefore: integer('due_before', { mode: 'timestamp_ms' }).notNull(),
+		stabilityAfter: real('stability_after').notNull(),
+		dueAfter: integer('due_after', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.reviewId, t.cardId] }),
+		index('review_credit_user_card').on(t.userId, t.cardId, t.creditedAt)
+	]
+);
+
 export interface FitScore {
 	logLoss: number;
 	rmse: number;
@@ -81,3 +114,4 @@ export const fsrsFit = sqliteTable('fsrs_fit', {
 
 export type ReviewSettingsRow = typeof reviewSettings.$inferSelect;
 export type FsrsFitRow = typeof fsrsFit.$inferSelect;
+export type ReviewCreditRow = typeof reviewCredit.$inferSelect;
