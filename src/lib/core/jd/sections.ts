@@ -42,32 +42,51 @@ const MAX_LABEL_WORDS = 5;
 
 const words = (s: string) => s.split(' ').filter(Boolean).length;
 
+/** A heading found on a line, and whether it was only a label before the line's content. */
+export interface Heading<K> {
+	kind: K;
+	labelled: boolean;
+}
+
 /**
- * The section a line opens, or null when the line is ordinary content. A heading is short (or
- * starts with a short label before " — " or ":"), does not end like a sentence, and names a known
- * family. `hasSkill` tells whether the line names a skill: "Strong Python skills" is content, but
- * "LLM-specific skills increasingly expected:" is a heading because it ends with a colon.
+ * The heading a line opens, or null when the line is ordinary content — for any kind of
+ * document: `kindOf` names the section a candidate heading (lower-cased, end punctuation
+ * trimmed) belongs to. A heading is short (or starts with a short label before " — " or ":"),
+ * does not end like a sentence, and names a known family. `hasSkill` tells whether the line
+ * names a skill: "Strong Python skills" is content, but "LLM-specific skills increasingly
+ * expected:" is a heading because it ends with a colon.
  */
-export function classifyHeading(line: string, hasSkill: boolean): SectionKind | null {
+export function readHeading<K>(
+	line: string,
+	hasSkill: boolean,
+	kindOf: (candidate: string) => K | null
+): Heading<K> | null {
 	const trimmed = line
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/^[+#]+ ?/, '');
 	const label = trimmed.split(/ [—–-] |:/)[0]!.trim();
 	const labelled = label !== trimmed;
-	// A question opens a section only when it is the page's own "What does … do?" kind.
-	const question = isQuestion(trimmed);
-	const kindOf = (candidate: string) => {
-		const lower = trimEndWhile(candidate, (c) => ' +?!:'.includes(c)).toLowerCase();
-		const kind = HEADINGS.find(([, pattern]) => pattern.test(lower))?.[0] ?? null;
-		return question && kind !== 'narrative' ? null : kind;
-	};
+	const lowered = (candidate: string) =>
+		kindOf(trimEndWhile(candidate, (c) => ' +?!:'.includes(c)).toLowerCase());
 	// "Requirements: Python and Docker." — the label names the section, the rest is its content.
 	if (labelled && words(label) <= MAX_LABEL_WORDS) {
-		const kind = kindOf(label);
-		if (kind) return kind;
+		const kind = lowered(label);
+		if (kind !== null) return { kind, labelled: true };
 	}
 	if (words(trimmed) > MAX_HEADING_WORDS || /[.;,]$/.test(trimmed)) return null;
 	if (hasSkill && !labelled) return null;
-	return kindOf(trimmed);
+	const kind = lowered(trimmed);
+	return kind === null ? null : { kind, labelled: false };
+}
+
+/** The section a line of a job description opens, or null when the line is ordinary content. */
+export function classifyHeading(line: string, hasSkill: boolean): SectionKind | null {
+	// A question opens a section only when it is the page's own "What does … do?" kind.
+	const question = isQuestion(line.replace(/\s+/g, ' ').trim());
+	const kindOf = (lower: string) => {
+		const kind = HEADINGS.find(([, pattern]) => pattern.test(lower))?.[0] ?? null;
+		return question && kind !== 'narrative' ? null : kind;
+	};
+	return readHeading(line, hasSkill, kindOf)?.kind ?? null;
 }
