@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findAliasMatches } from '$lib/core/aliases';
 import { getAliasIndex, getGraph } from '$lib/server/content';
-import { analyzeJobDescription } from '$lib/core/jd';
+import { analyzeJobDescription, analyzeJobDescriptionWithBasis } from '$lib/core/jd';
 
 interface Reading {
 	title: string;
+	role?: string;
 	must: string[];
 	nice: string[];
 	levels: Record<string, number>;
@@ -73,6 +74,12 @@ describe.each(Object.entries(readings))('the 2026 posting %s', (file, reading) =
 				expect(ids, `${skill.id} in “${quote}”`).toContain(skill.id);
 			}
 		}
+	});
+
+	it.runIf(reading.role)('takes its levels from the role profile it is', () => {
+		const text = readFileSync(path.join(DIR, file), 'utf8');
+		const { basis } = analyzeJobDescriptionWithBasis(text, getGraph(), getAliasIndex());
+		expect(basis.roleId).toBe(reading.role);
 	});
 
 	it('takes its title as the target name and never drops a term silently', () => {

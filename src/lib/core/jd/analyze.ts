@@ -3,9 +3,10 @@
 // quotes that show it, the job title and every term it could not place. Pure: the graph and
 // its alias index are passed in.
 import { findAliasMatches, type AliasIndex } from '../aliases';
-import type { Graph, Importance, Role } from '../types';
+import type { Graph, Importance } from '../types';
 import { askingSentences, REPEATED, skillImportance } from './importance';
 import { proposeLevel, type Focus } from './levels';
+import { closestRole } from './role';
 import { scan, type Mention } from './scan';
 import type { SectionKind } from './sections';
 import { excerpt } from './text';
@@ -51,41 +52,6 @@ const SECTION_RANK: Record<SectionKind, number> = {
 	narrative: 3,
 	ignore: 4
 };
-
-/** Below this overlap no profile resembles the posting, and none sets its levels. */
-export const MIN_ROLE_OVERLAP = 0.35;
-
-/**
- * The role whose skills overlap the found ones most: weighted Jaccard, where a role skill weighs
- * its weight (must 1, nice 0.5) and a found skill 1 when must, 0.5 when nice. Ties keep content
- * order. Null when no role reaches MIN_ROLE_OVERLAP (a GPU-kernel posting is not a
- * computer-vision job because both name PyTorch).
- */
-export function closestRole(
-	roles: readonly Role[],
-	found: ReadonlyMap<string, Importance>
-): Role | null {
-	let best: Role | null = null;
-	let bestScore = MIN_ROLE_OVERLAP - Number.EPSILON;
-	for (const role of roles) {
-		const roleWeight = new Map(role.skills.map((s) => [s.id, s.weight]));
-		let shared = 0;
-		let union = 0;
-		for (const id of new Set([...roleWeight.keys(), ...found.keys()])) {
-			const a = roleWeight.get(id) ?? 0;
-			const imp = found.get(id);
-			const b = imp === undefined ? 0 : imp === 'must' ? 1 : 0.5;
-			shared += Math.min(a, b);
-			union += Math.max(a, b);
-		}
-		const score = union === 0 ? 0 : shared / union;
-		if (score > bestScore) {
-			best = role;
-			bestScore = score;
-		}
-	}
-	return best;
-}
 
 const MID: Tier = 1;
 
@@ -144,7 +110,7 @@ export function analyzeJobDescriptionWithBasis(
 	const importanceOf = new Map<string, Importance>(
 		[...bySkill].map(([id, found]) => [id, skillImportance(found, hasAskSection)])
 	);
-	const role = closestRole(graph.roles, importanceOf);
+	const role = closestRole(graph.roles, importanceOf, title?.text ?? null);
 	const titleTier = title ? tierOfTitle(title.text) : undefined;
 	const tier = titleTier ?? (years === null ? null : tierOfYears(years));
 	// A posting more senior than the profile's typical years asks one step more of its skills.

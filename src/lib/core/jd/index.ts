@@ -1,10 +1,10 @@
 export {
 	analyzeJobDescription,
 	analyzeJobDescriptionWithBasis,
-	closestRole,
 	MAX_JD_CHARS,
 	type JdAnalysis,
 	type JdBasis,
 	type JdSkill
 } from './analyze';
+export { closestRole } from './role';
 export type { SectionKind } from './sections';

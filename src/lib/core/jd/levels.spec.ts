@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAliasIndex } from '../aliases';
 import { smallGraph } from '../../../../tests/fixtures/small-graph';
-import { analyzeJobDescription, analyzeJobDescriptionWithBasis, closestRole } from './analyze';
+import { analyzeJobDescription, analyzeJobDescriptionWithBasis } from './analyze';
+import { closestRole } from './role';
 
 const graph = smallGraph();
 const index = buildAliasIndex(graph.skills);
