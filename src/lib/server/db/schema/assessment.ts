@@ -48,6 +48,9 @@ export const target = sqliteTable(
 		// Its analysis, made once when the target was saved (or on first view of an older one),
 		// so showing the target never runs the analyser again.
 		jdAnalysis: text('jd_analysis', { mode: 'json' }).$type<JdAnalysis>(),
+		// The analyser version (JD_ANALYSER_VERSION) that made it; null for analyses kept before
+		// versions were (all older than version 2), so a stale reading can be told and redone.
+		jdAnalysisVersion: integer('jd_analysis_version'),
 		skills: text('skills', { mode: 'json' }).$type<TargetSkill[]>().notNull(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `target` ADD `jd_analysis_version` integer;
