@@ -19,6 +19,8 @@ export interface ReviewSettings {
 	lightDays: number[];
 	/** Personal FSRS-6 parameters (21 numbers) once fitted; null means ts-fsrs defaults. */
 	params: number[] | null;
+	/** Credit through prerequisites (credit.ts): off unless the learner turns it on. */
+	creditPrerequisites: boolean;
 }
 
 export const RETENTION_MIN = 0.7;
@@ -39,7 +41,8 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
 	dayStartHour: 4,
 	newCardsPerDay: 10,
 	lightDays: [],
-	params: null
+	params: null,
+	creditPrerequisites: false
 };
 
 const STEP = /^(\d{1,4})([mh])$/;

@@ -206,6 +206,8 @@ export function rowSchemas(ctx: RowContext) {
 			learningSteps: reviewSetting.learningSteps,
 			relearningSteps: reviewSetting.relearningSteps,
 			newCardsPerDay: reviewSetting.newCardsPerDay,
+			// Exports from before the setting existed: it was off.
+			creditPrerequisites: v.optional(bool, false),
 			updatedAt: time
 		}),
 		card_state: v.pipe(

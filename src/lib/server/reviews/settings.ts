@@ -33,6 +33,7 @@ const settingsSelect = compileSelect(
 		learningSteps: table.reviewSettings.learningSteps,
 		relearningSteps: table.reviewSettings.relearningSteps,
 		newCardsPerDay: table.reviewSettings.newCardsPerDay,
+		creditPrerequisites: table.reviewSettings.creditPrerequisites,
 		lightDays: table.planSettings.lightDays
 	},
 	(b, fields) =>
@@ -57,7 +58,8 @@ export async function getReviewSettings(db: Queryable, userId: string): Promise<
 		newCardsPerDay: row.newCardsPerDay ?? DEFAULT_REVIEW_SETTINGS.newCardsPerDay,
 		// The plan stores ISO weekdays (1 = Monday … 7 = Sunday); the scheduler uses 0 = Sunday.
 		lightDays: (row.lightDays ?? PLAN_DEFAULT_LIGHT_DAYS).map((d) => d % 7),
-		params: parseParams(row.fsrsParams)
+		params: parseParams(row.fsrsParams),
+		creditPrerequisites: row.creditPrerequisites ?? false
 	};
 }
 
@@ -131,6 +133,17 @@ export const reviewSettingsSchema = v.object({
 		v.integer(`Enter 0 to ${NEW_CARDS_MAX}.`),
 		v.minValue(0, `Enter 0 to ${NEW_CARDS_MAX}.`),
 		v.maxValue(NEW_CARDS_MAX, `Enter 0 to ${NEW_CARDS_MAX}.`)
+	),
+	// The form sends "on" or "off" (two radios, so it works without JS); the API may send a
+	// boolean. Left out, the learner's current choice stays.
+	creditPrerequisites: v.optional(
+		v.pipe(
+			v.union(
+				[v.boolean(), v.picklist(['on', 'off'])],
+				'Choose on or off for credit through prerequisites.'
+			),
+			v.transform((value) => value === true || value === 'on')
+		)
 	)
 });
 
@@ -148,7 +161,8 @@ export function settingsForm(settings: ReviewSettings): Record<keyof ReviewSetti
 		relearningSteps: formatSteps(settings.relearningSteps),
 		timezone: settings.timezone,
 		dayStartHour: String(settings.dayStartHour),
-		newCardsPerDay: String(settings.newCardsPerDay)
+		newCardsPerDay: String(settings.newCardsPerDay),
+		creditPrerequisites: settings.creditPrerequisites ? 'on' : 'off'
 	};
 }
 
@@ -172,6 +186,9 @@ export async function saveReviewSettings(
 			learningSteps: input.learningSteps,
 			relearningSteps: input.relearningSteps,
 			newCardsPerDay: input.newCardsPerDay,
+			...(input.creditPrerequisites === undefined
+				? {}
+				: { creditPrerequisites: input.creditPrerequisites }),
 			updatedAt: now
 		};
 		await tx
