@@ -2,7 +2,9 @@
 // the app's TypeScript project checks it.
 import { build, files, version } from '$service-worker';
 import { startServiceWorker } from '$lib/client/sw/worker';
-import { listenForPush } from '$lib/client/sw/push';
+import { dropDeviceSubscription, listenForPush } from '$lib/client/sw/push';
 
-startServiceWorker(/** @type {any} */ (self), { build, files, version });
+startServiceWorker(/** @type {any} */ (self), { build, files, version }, () =>
+	dropDeviceSubscription(/** @type {any} */ (self))
+);
 listenForPush(/** @type {any} */ (self));

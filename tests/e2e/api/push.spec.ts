@@ -92,3 +92,32 @@ test('bad subscriptions are refused with the reason, before anything is stored',
 	const plain = await jsonRequest(request, 'DELETE', '/api/push/subscriptions', a.token, {});
 	expect(plain.status()).toBe(400);
 });
+
+test('the reminder settings: read, changed in part, refused whole, and only the learner’s own', async ({
+	request
+}) => {
+	expect((await jsonRequest(request, 'GET', '/api/push/reminder', undefined)).status()).toBe(401);
+	const a = await registerLearner(request);
+	const b = await registerLearner(request);
+	const read = async (token: string) =>
+		(await (await jsonRequest(request, 'GET', '/api/push/reminder', token)).json()) as {
+			time: string;
+			days: number[];
+		};
+	const before = await read(a.token);
+	expect(before.days).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+	const put = (token: string, body: unknown) =>
+		jsonRequest(request, 'PUT', '/api/push/reminder', token, body);
+	const changed = await put(a.token, { days: [5, 1, 1] });
+	expect(changed.status()).toBe(200);
+	expect(await changed.json()).toEqual({ time: before.time, days: [1, 5] });
+
+	const refused = await put(a.token, { time: '25:00', days: [1] });
+	expect(refused.status()).toBe(400);
+	expect(((await refused.json()) as { message: string }).message).toMatch(/time/i);
+	expect((await put(a.token, { days: [] })).status()).toBe(400);
+	// Nothing of a refused change was kept, and B's reminder is B's own.
+	expect(await read(a.token)).toEqual({ time: before.time, days: [1, 5] });
+	expect((await read(b.token)).days).toEqual([1, 2, 3, 4, 5, 6, 7]);
+});

@@ -41,6 +41,14 @@ export function changesAccount(request: Request, url: URL): boolean {
 	return url.pathname === '/profile' && url.search.includes('delete');
 }
 
+/**
+ * Logging out. (Deleting the account is not included: the server's cascade removes the
+ * subscription, and a deletion refused for a wrong password must not switch reminders off.)
+ */
+export function endsSession(url: URL): boolean {
+	return url.pathname === '/logout';
+}
+
 /** Sign-in and sign-up: the learner's pages are kept from this moment, whatever they open next. */
 export function signsIn(url: URL): boolean {
 	return url.pathname === '/login' || url.pathname === '/register';

@@ -1,9 +1,36 @@
-import { describe, expect, it } from 'vitest';
-import { listenForPush, targetOf, type PushScope } from './push';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dropDeviceSubscription, listenForPush, targetOf, type PushScope } from './push';
 
 const ORIGIN = 'https://gapwise.example';
 
-function fakeWorker(windows: { url: string }[] = []) {
+function fakeSubscription(endpoint: string, log: string[]) {
+	return {
+		endpoint,
+		options: { applicationServerKey: new Uint8Array([4, 1, 2]).buffer },
+		toJSON: () => ({ endpoint, keys: { p256dh: 'p', auth: 'a' } }),
+		unsubscribe: async () => {
+			log.push(`unsubscribe ${endpoint}`);
+			return true;
+		}
+	};
+}
+
+/** Records the worker's requests to the server, answering each with `status`. */
+function fakeServer(log: string[], status = 201) {
+	vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+		log.push(`${init.method ?? 'GET'} ${url} ${typeof init.body === 'string' ? init.body : ''}`);
+		if (url === '/api/push/key') return Response.json({ publicKey: 'BKEY' });
+		return new Response(null, { status });
+	});
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+function fakeWorker(
+	windows: { url: string }[] = [],
+	current: ReturnType<typeof fakeSubscription> | null = null,
+	log: string[] = []
+) {
 	const listeners = new Map<string, (event: unknown) => void>();
 	const shown: { title: string; options: Record<string, unknown> }[] = [];
 	const opened: string[] = [];
@@ -22,7 +49,14 @@ function fakeWorker(windows: { url: string }[] = []) {
 	const sw: PushScope = {
 		location: { origin: ORIGIN },
 		registration: {
-			showNotification: async (title, options) => void shown.push({ title, options })
+			showNotification: async (title, options) => void shown.push({ title, options }),
+			pushManager: {
+				getSubscription: async () => current,
+				subscribe: async ({ applicationServerKey }) => {
+					log.push(`subscribe ${typeof applicationServerKey}`);
+					return fakeSubscription('https://push.example/fresh', log);
+				}
+			}
 		},
 		clients: {
 			matchAll: async () => clients,
@@ -37,7 +71,7 @@ function fakeWorker(windows: { url: string }[] = []) {
 		listeners.get(type)!({ ...event, waitUntil: (p: Promise<unknown>) => (work = p) });
 		await work;
 	};
-	return { fire, shown, opened, navigated };
+	return { sw, fire, shown, opened, navigated };
 }
 
 describe('the service worker’s push handlers', () => {
@@ -79,5 +113,46 @@ describe('the service worker’s push handlers', () => {
 		for (const url of ['https://evil.example/x', '//evil.example/x', 'javascript:alert(1)', 42])
 			expect(targetOf({ url }, ORIGIN)).toBe(`${ORIGIN}/review`);
 		expect(targetOf({ url: '/today' }, ORIGIN)).toBe(`${ORIGIN}/today`);
+	});
+
+	it('a rotated subscription is registered and the old one removed', async () => {
+		const log: string[] = [];
+		fakeServer(log);
+		const worker = fakeWorker([], null, log);
+		const oldSubscription = fakeSubscription('https://push.example/old', log);
+		await worker.fire('pushsubscriptionchange', { oldSubscription, newSubscription: null });
+		expect(log).toEqual([
+			'subscribe object',
+			'POST /api/push/subscriptions {"endpoint":"https://push.example/fresh","keys":{"p256dh":"p","auth":"a"}}',
+			'DELETE /api/push/subscriptions {"endpoint":"https://push.example/old"}'
+		]);
+	});
+
+	it('with no old subscription to copy, the key comes from the server', async () => {
+		const log: string[] = [];
+		fakeServer(log);
+		const worker = fakeWorker([], null, log);
+		await worker.fire('pushsubscriptionchange', {});
+		expect(log.slice(0, 2)).toEqual(['GET /api/push/key ', 'subscribe string']);
+		expect(log).toHaveLength(3);
+	});
+
+	it('logging out removes this device from the server, then unsubscribes it', async () => {
+		const log: string[] = [];
+		fakeServer(log, 204);
+		const worker = fakeWorker([], fakeSubscription('https://push.example/phone', log), log);
+		await dropDeviceSubscription(worker.sw);
+		expect(log).toEqual([
+			'DELETE /api/push/subscriptions {"endpoint":"https://push.example/phone"}',
+			'unsubscribe https://push.example/phone'
+		]);
+	});
+
+	it('logging out still goes on when the server cannot be reached', async () => {
+		const log: string[] = [];
+		vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+		const worker = fakeWorker([], fakeSubscription('https://push.example/phone', log), log);
+		await expect(dropDeviceSubscription(worker.sw)).resolves.toBeUndefined();
+		expect(log).toEqual(['unsubscribe https://push.example/phone']);
 	});
 });

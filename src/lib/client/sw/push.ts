@@ -11,6 +11,18 @@ interface NotificationEvent extends ExtendableEvent {
 	readonly notification: { readonly data: unknown; close(): void };
 }
 
+interface Subscription {
+	readonly endpoint: string;
+	readonly options?: { readonly applicationServerKey: ArrayBuffer | null };
+	toJSON(): unknown;
+	unsubscribe(): Promise<boolean>;
+}
+
+interface SubscriptionChangeEvent extends ExtendableEvent {
+	readonly oldSubscription?: Subscription | null;
+	readonly newSubscription?: Subscription | null;
+}
+
 interface WindowClient {
 	readonly url: string;
 	focus(): Promise<WindowClient>;
@@ -21,6 +33,13 @@ export interface PushScope {
 	readonly location: { readonly origin: string };
 	readonly registration: {
 		showNotification(title: string, options: Record<string, unknown>): Promise<void>;
+		readonly pushManager: {
+			getSubscription(): Promise<Subscription | null>;
+			subscribe(options: {
+				userVisibleOnly: true;
+				applicationServerKey: ArrayBuffer | string;
+			}): Promise<Subscription>;
+		};
 	};
 	readonly clients: {
 		matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClient[]>;
@@ -28,6 +47,59 @@ export interface PushScope {
 	};
 	addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
 	addEventListener(type: 'notificationclick', listener: (event: NotificationEvent) => void): void;
+	addEventListener(
+		type: 'pushsubscriptionchange',
+		listener: (event: SubscriptionChangeEvent) => void
+	): void;
+}
+
+const SUBSCRIPTIONS = '/api/push/subscriptions';
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function forget(endpoint: string) {
+	return fetch(SUBSCRIPTIONS, {
+		method: 'DELETE',
+		headers: JSON_HEADERS,
+		body: JSON.stringify({ endpoint })
+	});
+}
+
+/**
+ * Before the session ends (logging out, deleting the account): the server forgets this
+ * device and the browser unsubscribes, so a shared phone stops getting the last learner's
+ * reminders. Best effort: signing out must never wait on, or fail because of, a push service.
+ */
+export async function dropDeviceSubscription(sw: PushScope): Promise<void> {
+	try {
+		const sub = await sw.registration.pushManager.getSubscription();
+		if (!sub) return;
+		await forget(sub.endpoint).catch(() => undefined);
+		await sub.unsubscribe();
+	} catch {
+		// No push support, or the browser refused: nothing stays subscribed that we could remove.
+	}
+}
+
+/** The browser replaced the subscription (expiry, key rotation): keep reminders arriving. */
+async function renew(sw: PushScope, event: SubscriptionChangeEvent) {
+	const old = event.oldSubscription ?? null;
+	let fresh = event.newSubscription ?? null;
+	if (!fresh) {
+		const key =
+			old?.options?.applicationServerKey ??
+			((await (await fetch('/api/push/key')).json()) as { publicKey: string }).publicKey;
+		fresh = await sw.registration.pushManager.subscribe({
+			userVisibleOnly: true,
+			applicationServerKey: key
+		});
+	}
+	// Signed out (401): the next "turn on" in settings registers the device again.
+	await fetch(SUBSCRIPTIONS, {
+		method: 'POST',
+		headers: JSON_HEADERS,
+		body: JSON.stringify(fresh.toJSON())
+	});
+	if (old && old.endpoint !== fresh.endpoint) await forget(old.endpoint);
 }
 
 const FALLBACK = { title: 'Gapwise', body: 'Your reviews are waiting.', url: '/review' };
@@ -83,6 +155,10 @@ export function listenForPush(sw: PushScope) {
 				data: { url: reminder.url }
 			})
 		);
+	});
+
+	sw.addEventListener('pushsubscriptionchange', (event) => {
+		event.waitUntil(renew(sw, event).catch(() => undefined));
 	});
 
 	sw.addEventListener('notificationclick', (event) => {

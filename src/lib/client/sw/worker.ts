@@ -11,6 +11,7 @@ import {
 	changesAccount,
 	dataKey,
 	dataOrOffline,
+	endsSession,
 	forgetAccount,
 	navigateOrOffline,
 	networkFirst,
@@ -20,7 +21,15 @@ import {
 import { useAppStylesheet } from './offline-page';
 import type { BuildManifest, WorkerScope } from './scope';
 
-export function startServiceWorker(sw: WorkerScope, { build, files, version }: BuildManifest) {
+/**
+ * `beforeSignOut` runs while the session is still valid, before a log-out or account deletion
+ * reaches the server (the push side uses it to unsubscribe this device).
+ */
+export function startServiceWorker(
+	sw: WorkerScope,
+	{ build, files, version }: BuildManifest,
+	beforeSignOut: () => Promise<void> = async () => {}
+) {
 	const shell = `gapwise-shell-${version}`;
 	const assets = new Set([...build, ...files]);
 	useAppStylesheet(build);
@@ -53,7 +62,8 @@ export function startServiceWorker(sw: WorkerScope, { build, files, version }: B
 		if (url.origin !== sw.location.origin) return;
 		if (changesAccount(request, url)) {
 			event.respondWith(
-				forgetAccount()
+				(endsSession(url) ? beforeSignOut() : Promise.resolve())
+					.then(forgetAccount)
 					.then(() => fetch(request))
 					.then((response) => {
 						// The session cookie is set by now: keep the new learner's pages.
