@@ -1,3 +1,5 @@
 export * from './placement';
 export * from './seeding';
 export * from './calibration';
+export * from './implied';
+export * from './rating-queue';

@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './placement';
 export * from './calibration';
 export * from './rubric';
+export * from './onboarding';

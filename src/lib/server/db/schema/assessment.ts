@@ -11,7 +11,9 @@ import type { JdAnalysis } from '$lib/core/jd';
 import type { TargetSkill } from '$lib/core/types';
 import { user } from './auth';
 
-export const ASSESSMENT_SOURCES = ['self', 'placement', 'plan'] as const;
+// 'implied': not said by the learner but implied by one of their ratings (prerequisites of a
+// rated level); a later rating of their own replaces it.
+export const ASSESSMENT_SOURCES = ['self', 'placement', 'plan', 'implied'] as const;
 export type AssessmentSource = (typeof ASSESSMENT_SOURCES)[number];
 
 // Every rating is kept (never updated) so progress can be charted; the latest one counts.
