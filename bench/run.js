@@ -16,6 +16,8 @@ import { writeReport } from './lib/report.js';
 const DATA = 'bench/data';
 const PORT = 4390;
 const quick = process.argv.includes('--quick');
+// `--only=reviews`: the review-sync part alone (seeding, server, sync), for a shared host.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const scales = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 
 function step(name) {
@@ -37,19 +39,13 @@ async function main() {
 	// Learner 0 is the one whose queue is measured: a full deck of card states at every scale.
 	// The others fill the database to each scale with 500 cards each.
 	const PER_OTHER = 500;
+	if (only === 'reviews') return benchReviewsOnly(client, cardIds, PER_OTHER);
 	const learners = await seedLearners(
 		client,
 		1 + Math.ceil((scales.at(-1) - cardIds.length) / PER_OTHER)
 	);
 	await seedCardStates(client, learners.slice(0, 1), cardIds, 0, cardIds.length, 7);
-	const results = {
-		machine: {
-			cores: os.cpus().length,
-			cpu: os.cpus()[0]?.model,
-			node: process.version,
-			date: new Date().toISOString()
-		}
-	};
+	const results = { machine: machineInfo() };
 
 	step('queue query and planning (through the app code, vitest harness)');
 	results.queue = [];
@@ -109,6 +105,44 @@ async function main() {
 	writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 	writeFileSync('bench/RESULTS.md', writeReport(results));
 	console.log('\n' + readFileSync('bench/RESULTS.md', 'utf8'));
+}
+
+/** The review-sync learners as in the full run (500 seeded cards each), then sync alone. */
+async function benchReviewsOnly(client, cardIds, perLearner) {
+	const learners = await seedLearners(client, 191);
+	await seedCardStates(client, learners.slice(1), cardIds, 0, perLearner, 11);
+	client.close();
+	const server = await startServer({ port: PORT, dbFile: `${DATA}/bench.db` });
+	const results = { machine: machineInfo() };
+	try {
+		const direct = await openBenchDb(`${DATA}/bench.db`);
+		results.directSync = await benchDirectSync({
+			client: direct,
+			learners: learners.slice(-40),
+			cardIds
+		});
+		direct.close();
+		results.reviewSync = await benchReviewSync({
+			origin: server.origin,
+			learners: learners.slice(1, 151),
+			cardIds
+		});
+	} finally {
+		await server.stop();
+	}
+	// A partial run does not overwrite the committed full results.
+	writeFileSync(`${DATA}/reviews.json`, JSON.stringify(results, null, 2) + '\n');
+	console.log(writeReport(results));
+}
+
+function machineInfo() {
+	return {
+		cores: os.cpus().length,
+		cpu: os.cpus()[0]?.model,
+		node: process.version,
+		date: new Date().toISOString(),
+		loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100)
+	};
 }
 
 /** Runs bench/core.harness.ts in vitest (it needs Vite's content imports) and reads its JSON. */

@@ -3,19 +3,19 @@
 // a duplicate in the same batch, or the same review sent by two tabs at once is recognised and
 // changes nothing — and another learner's ids are invisible: the same id is simply new here.
 import * as v from 'valibot';
-import { and, eq, sql } from 'drizzle-orm';
-import * as table from '$lib/server/db/schema';
-import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
+import { writeTogether } from '$lib/server/db/write-together';
 import { validate } from '$lib/server/validation';
 import { isoTimeSchema } from '$lib/core/iso-time';
 import type { Rating, ReviewSettings, Scheduler } from '$lib/core/scheduling';
 import { findReviewableCards, type ReviewableCard } from './catalog';
-import { cardStateJson, type CardStateJson } from './json';
-import { rescheduleCard } from './reschedule';
+import { cardStateJson } from './json';
+import { alreadyKnown, withCard, type ReviewResult } from './known';
+import { appendReview, appendsInOrder, loadTail } from './append';
+import { rescheduleCard, type PendingReview, type Rescheduled } from './reschedule';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { captureBase, loadBase, loadCardLog, loadState, memoryOf } from './store';
+import { captureBase, loadBase, loadCardLog, type CardStateRow } from './store';
 
 /** Clocks disagree a little: a review this far in the future is still accepted. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
@@ -55,12 +55,7 @@ export const reviewSchema = v.object({
 
 export type ReviewInput = v.InferOutput<typeof reviewSchema>;
 
-export interface ReviewResult {
-	id: string | null;
-	status: 'applied' | 'duplicate' | 'rejected';
-	reason?: string;
-	card?: CardStateJson;
-}
+export type { ReviewResult };
 
 const rejected = (id: unknown, reason: string): ReviewResult => ({
 	id: typeof id === 'string' ? id : null,
@@ -110,139 +105,103 @@ export async function applyReviews(
 	);
 	// In review order, so reviews that arrive together rarely need a recompute.
 	valid.sort((a, b) => a.review.reviewedAt.getTime() - b.review.reviewedAt.getTime());
-	for (const { index, review } of valid) {
-		const card = cards.get(review.cardId);
-		results[index] = card
-			? await applyOne(db, userId, review, card, settings, scheduler, now)
-			: rejected(review.id, 'No such card for this learner.');
+	const batch: Batch = { userId, valid, cards, settings, scheduler, now };
+	const write = async (tx: Database) => {
+		const written = await applyBatch(tx, batch);
+		// Work that must commit with these reviews, or not at all, runs here: `tx` and
+		// `written.applied` (the reviews this request added, in review order).
+		return written;
+	};
+	let written: Written;
+	try {
+		// Shares one transaction and one commit with other learners' syncs (group commit);
+		// resolves only when that commit is durable.
+		written = await writeTogether(db, write);
+	} catch (error) {
+		// Another process stored the same id between our check and insert: once more, the
+		// stored-id check now answers for it.
+		if (!isConstraintError(error)) throw error;
+		written = await writeTogether(db, write);
 	}
+	for (const [index, result] of written.results) results[index] = result;
 	return results;
 }
 
+interface Batch {
+	userId: string;
+	valid: { index: number; review: ReviewInput }[];
+	cards: Map<string, ReviewableCard>;
+	settings: ReviewSettings;
+	scheduler: Scheduler;
+	now: Date;
+}
+
+export interface AppliedReview extends PendingReview {
+	card: ReviewableCard;
+	/** The card after this review. */
+	state: Rescheduled;
+}
+
+interface Written {
+	results: [number, ReviewResult][];
+	applied: AppliedReview[];
+}
+
+async function applyBatch(tx: Database, batch: Batch): Promise<Written> {
+	const written: Written = { results: [], applied: [] };
+	for (const { index, review } of batch.valid) {
+		const card = batch.cards.get(review.cardId);
+		if (!card) {
+			written.results.push([index, rejected(review.id, 'No such card for this learner.')]);
+			continue;
+		}
+		const result = await applyOne(tx, batch, review, card);
+		written.results.push([index, result.result]);
+		if (result.applied) written.applied.push(result.applied);
+	}
+	return written;
+}
+
 async function applyOne(
-	db: Database,
-	userId: string,
+	tx: Database,
+	batch: Batch,
 	review: ReviewInput,
-	card: ReviewableCard,
-	settings: ReviewSettings,
-	scheduler: Scheduler,
-	now: Date
-): Promise<ReviewResult> {
-	try {
-		return await db.transaction(async (tx) => {
-			const known = await alreadyKnown(tx, userId, review);
-			if (known) return withCard(tx, known, userId, card.id, scheduler, now);
-			// Read once: captureBase and rescheduleCard both need the card before this review.
-			const previous = await loadState(tx, userId, card.id);
-			const log = await loadCardLog(tx, userId, card.id);
-			await captureBase(tx, userId, card.id, now, previous, log.length > 0);
-			const base = await loadBase(tx, userId, card.id);
-			const changed = { ...review, rating: review.rating as Rating };
-			const state = await rescheduleCard(tx, userId, card, changed, settings, scheduler, now, {
-				row: previous,
-				log,
-				base,
-				pending: { ...changed, cardId: card.id, receivedAt: now }
-			});
-			return {
-				id: review.id,
-				status: 'applied' as const,
-				card: cardStateJson(card.id, state.memory, state, scheduler, now)
-			};
-		});
-	} catch (error) {
-		// Another request stored the same id between our check and insert: it was applied once.
-		if (!isConstraintError(error)) throw error;
-		const known = await alreadyKnown(db, userId, review);
-		if (!known) throw error;
-		return withCard(db, known, userId, card.id, scheduler, now);
-	}
-}
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-// One statement for both questions a new review asks: is its id stored, or was it undone?
-const knownSelect = compileSelect(
-	{
-		cardId: table.reviewLog.cardId,
-		rating: table.reviewLog.rating,
-		reviewedAt: table.reviewLog.reviewedAt,
-		undone: sql<number>`0`.mapWith(Number)
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.reviewLog)
-			.where(
-				and(
-					eq(table.reviewLog.userId, sql.placeholder('userId')),
-					eq(table.reviewLog.id, sql.placeholder('id'))
-				)
-			)
-			.unionAll(
-				b
-					.select({
-						cardId: table.reviewUndo.reviewId,
-						rating: sql<number>`0`.mapWith(Number),
-						reviewedAt: table.reviewUndo.undoneAt,
-						undone: sql<number>`1`.mapWith(Number)
-					})
-					.from(table.reviewUndo)
-					.where(
-						and(
-							eq(table.reviewUndo.userId, sql.placeholder('userId')),
-							eq(table.reviewUndo.reviewId, sql.placeholder('id'))
-						)
-					)
-			)
-);
-
-/** A stored or undone review with this id: the stored result; null when the id is new. */
-async function alreadyKnown(
-	q: Database | Tx,
-	userId: string,
-	review: ReviewInput
-): Promise<Omit<ReviewResult, 'card'> | null> {
-	const rows = await selectRows(connOf(q), knownSelect, { id: review.id, userId });
-	const stored = rows.find((row) => row.undone === 0);
-	if (stored) {
-		const same =
-			stored.cardId === review.cardId &&
-			stored.rating === review.rating &&
-			stored.reviewedAt.getTime() === review.reviewedAt.getTime();
-		return same
-			? { id: review.id, status: 'duplicate' }
-			: { id: review.id, status: 'rejected', reason: 'This review id is already used.' };
-	}
-	return rows.length > 0
-		? { id: review.id, status: 'duplicate', reason: 'This review was undone.' }
-		: null;
-}
-
-async function withCard(
-	q: Database | Tx,
-	known: Omit<ReviewResult, 'card'>,
-	userId: string,
-	cardId: string,
-	scheduler: Scheduler,
-	now: Date
-): Promise<ReviewResult> {
-	if (known.status !== 'duplicate') return known;
-	return { ...known, card: await currentCard(q, userId, cardId, scheduler, now) };
-}
-
-export async function currentCard(
-	q: Database | Tx,
-	userId: string,
-	cardId: string,
-	scheduler: Scheduler,
-	now: Date
-): Promise<CardStateJson> {
-	const row = await loadState(q, userId, cardId);
-	const flags = {
-		suspended: row?.suspended ?? false,
-		leech: row?.leech ?? false,
-		buriedUntil: row?.buriedUntil ?? null
+	card: ReviewableCard
+): Promise<{ result: ReviewResult; applied?: AppliedReview }> {
+	const { userId, settings, scheduler, now } = batch;
+	const known = await alreadyKnown(tx, userId, review);
+	if (known) return { result: await withCard(tx, known, userId, card.id, scheduler, now) };
+	const tail = await loadTail(tx, userId, card.id);
+	const changed = { ...review, rating: review.rating as Rating };
+	const pending: PendingReview = { ...changed, cardId: card.id, receivedAt: now };
+	const state = appendsInOrder(tail, pending)
+		? await appendReview(tx, userId, card, pending, tail.row, settings, scheduler)
+		: await replayLog(tx, batch, card, pending, tail.row);
+	return {
+		result: {
+			id: review.id,
+			status: 'applied',
+			card: cardStateJson(card.id, state.memory, state, scheduler, now)
+		},
+		applied: { ...pending, card, state }
 	};
-	return cardStateJson(cardId, row ? memoryOf(row) : null, flags, scheduler, now);
+}
+
+/** A late review, or a state that is not its log's fold: the card's whole log is replayed. */
+async function replayLog(
+	tx: Database,
+	{ userId, settings, scheduler, now }: Batch,
+	card: ReviewableCard,
+	pending: PendingReview,
+	previous: CardStateRow | undefined
+): Promise<Rescheduled> {
+	const log = await loadCardLog(tx, userId, card.id);
+	await captureBase(tx, userId, card.id, now, previous, log.length > 0);
+	const base = await loadBase(tx, userId, card.id);
+	return rescheduleCard(tx, userId, card, pending, settings, scheduler, now, {
+		row: previous,
+		log,
+		base,
+		pending
+	});
 }

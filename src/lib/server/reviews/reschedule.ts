@@ -63,7 +63,7 @@ const derivedUpdate = compileRun((b) =>
 		)
 );
 
-const logInsert = compileRun((b) =>
+export const logInsert = compileRun((b) =>
 	b.insert(table.reviewLog).values(placeholdersFor(table.reviewLog))
 );
 
@@ -87,7 +87,7 @@ const RECOMPUTED = [
 	'level'
 ] as const;
 
-const stateUpsert = compileRun((b) =>
+export const stateUpsert = compileRun((b) =>
 	b
 		.insert(table.cardState)
 		.values(placeholdersFor(table.cardState))
