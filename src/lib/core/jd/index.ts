@@ -7,4 +7,5 @@ export {
 	type JdSkill
 } from './analyze';
 export { closestRole } from './role';
+export { analysisVersion, isStaleAnalysis, JD_ANALYSER_VERSION } from './version';
 export type { SectionKind } from './sections';

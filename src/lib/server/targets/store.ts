@@ -1,7 +1,7 @@
 // A learner's targets: named sets of skills with levels (from a role profile or a job
 // description). Several can be kept; at most one is active, which the database enforces.
 import { and, desc, eq, ne } from 'drizzle-orm';
-import type { JdAnalysis } from '$lib/core/jd';
+import { JD_ANALYSER_VERSION, type JdAnalysis } from '$lib/core/jd';
 import type { TargetSkill } from '$lib/core/types';
 import type { Database } from '$lib/server/db';
 import { target, type Target } from '$lib/server/db/schema';
@@ -64,6 +64,7 @@ export async function createTarget(
 		roleId: input.roleId ?? null,
 		jdText: input.jdText ?? null,
 		jdAnalysis: input.jdText ? (input.jdAnalysis ?? null) : null,
+		jdAnalysisVersion: input.jdText && input.jdAnalysis ? JD_ANALYSER_VERSION : null,
 		skills: input.skills,
 		active: input.active,
 		createdAt: now,
@@ -101,14 +102,18 @@ export async function renameTarget(
 	return done.length === 1;
 }
 
-/** Keeps the analysis of the target's job description (made once, shown ever after). */
+/** Keeps the analysis of the target's job description, made just now by this analyser (shown
+ * ever after, until the analyser changes). */
 export async function storeTargetAnalysis(
 	db: Database,
 	userId: string,
 	id: string,
 	analysis: JdAnalysis
 ) {
-	await db.update(target).set({ jdAnalysis: analysis }).where(mine(userId, id));
+	await db
+		.update(target)
+		.set({ jdAnalysis: analysis, jdAnalysisVersion: JD_ANALYSER_VERSION })
+		.where(mine(userId, id));
 }
 
 export async function updateTargetSkills(

@@ -1,0 +1,15 @@
+// Which reading of a posting an analysis is. Raise it whenever a change makes the analyser read
+// the same text differently (other skills, importance, levels, quotes or unmatched terms), so a
+// kept analysis made by an older analyser is known to be stale and can be read again.
+//   1 — analyses kept before versions were (stored without one).
+//   2 — the 2026 reading (issue 13): responsibilities are requirements, the job's focus sets
+//       levels, every unplaced term is listed, the title picks the closest role profile.
+
+export const JD_ANALYSER_VERSION = 2;
+
+/** The version a kept analysis was made with: one stored without a version is version 1. */
+export const analysisVersion = (stored: number | null): number => stored ?? 1;
+
+/** True when the analyser has changed since the kept analysis was made. */
+export const isStaleAnalysis = (stored: number | null): boolean =>
+	analysisVersion(stored) < JD_ANALYSER_VERSION;
