@@ -9,6 +9,7 @@ import { validate } from '$lib/server/validation';
 import { isoTimeSchema } from '$lib/core/iso-time';
 import type { Rating, ReviewSettings, Scheduler } from '$lib/core/scheduling';
 import { findReviewableCards, type ReviewableCard } from './catalog';
+import { applyCredit } from './credit';
 import { cardStateJson } from './json';
 import { alreadyKnown, withCard, type ReviewResult } from './known';
 import { appendReview, appendsInOrder, loadTail } from './append';
@@ -110,6 +111,7 @@ export async function applyReviews(
 		const written = await applyBatch(tx, batch);
 		// Work that must commit with these reviews, or not at all, runs here: `tx` and
 		// `written.applied` (the reviews this request added, in review order).
+		await applyCredit(tx, userId, written.applied, settings, scheduler, now);
 		return written;
 	};
 	let written: Written;

@@ -13,6 +13,7 @@ import {
 import { fitParameters } from './fit';
 import { findReviewableCards } from './catalog';
 import { rescheduleCard } from './reschedule';
+import { refoldAllCredit } from './credit-refold';
 import { getReviewSettings } from './settings';
 import type { FsrsFitRow } from '$lib/server/db/schema';
 
@@ -150,6 +151,8 @@ export async function applyFit(db: Database, userId: string, now: Date): Promise
 			const changed = { ...review, rating: review.rating as Rating };
 			await rescheduleCard(tx, userId, card, changed, settings, scheduler, now);
 		}
+		// The replays left implicit credit out: it goes back on under the new parameters.
+		await refoldAllCredit(tx, userId, settings, scheduler);
 		return true;
 	});
 }

@@ -11,6 +11,8 @@ import { cardStateJson, type CardStateJson } from './json';
 import { rescheduleCard } from './reschedule';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
+import { loadState, memoryOf } from './store';
+import { undoCredit } from './credit-refold';
 
 export type UndoResult =
 	| { id: string; status: 'undone'; cardId: string | null; card: CardStateJson | null }
@@ -43,15 +45,21 @@ export async function undoReview(
 			.delete(table.reviewLog)
 			.where(and(eq(table.reviewLog.id, reviewId), eq(table.reviewLog.userId, userId)));
 		const card = await findReviewableCard(tx, userId, row.cardId);
-		// A personal card deleted since keeps no schedule to recompute.
-		if (!card) return { id: reviewId, status: 'undone', cardId: row.cardId, card: null };
 		const changed = { ...row, rating: row.rating as Rating };
-		const state = await rescheduleCard(tx, userId, card, changed, settings, scheduler, now);
+		const state = card
+			? await rescheduleCard(tx, userId, card, changed, settings, scheduler, now)
+			: null;
+		// Its credit through prerequisites goes with it; credit on this card may count again.
+		await undoCredit(tx, userId, reviewId, row.cardId, settings, scheduler);
+		// A personal card deleted since keeps no schedule to recompute.
+		if (!card || !state) return { id: reviewId, status: 'undone', cardId: row.cardId, card: null };
+		const stored = state.memory ? await loadState(tx, userId, card.id) : undefined;
+		const memory = stored ? memoryOf(stored) : state.memory;
 		return {
 			id: reviewId,
 			status: 'undone',
 			cardId: card.id,
-			card: cardStateJson(card.id, state.memory, state, scheduler, now)
+			card: cardStateJson(card.id, memory, state, scheduler, now)
 		};
 	});
 }
