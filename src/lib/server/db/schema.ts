@@ -5,3 +5,4 @@ export * from './schema/assessment';
 export * from './schema/plan';
 export * from './schema/reviews';
 export * from './schema/push';
+export * from './schema/resume';

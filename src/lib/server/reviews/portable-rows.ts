@@ -13,6 +13,7 @@ import { createCardSchema, PERSONAL_ID_PREFIX } from '$lib/server/cards';
 import { createTargetSchema, targetSkillsSchema, withWeight } from '$lib/server/targets/schemas';
 import { settingsSchema } from '$lib/server/plan/settings';
 import { reminderSchema } from '$lib/server/push/settings';
+import { cvTextSchema } from '$lib/server/resume/schemas';
 import { reviewSchema } from './apply';
 import { reviewSettingsSchema } from './settings';
 import {
@@ -247,6 +248,7 @@ export function rowSchemas(ctx: RowContext) {
 			startedAt: time,
 			finishedAt: v.nullable(time)
 		}),
-		push_reminder: v.intersect([reminderSchema, v.object({ updatedAt: time })])
+		push_reminder: v.intersect([reminderSchema, v.object({ updatedAt: time })]),
+		resume: v.object({ text: cvTextSchema, updatedAt: time })
 	} satisfies Record<string, v.GenericSchema>;
 }

@@ -19,7 +19,8 @@ export const EXPORTED: Record<string, SQLiteTable> = {
 	review_log: table.reviewLog,
 	review_undo: table.reviewUndo,
 	fsrs_fit: table.fsrsFit,
-	push_reminder: table.pushReminder
+	push_reminder: table.pushReminder,
+	resume: table.resume
 };
 
 /** Tables with a user_id that stay behind, and why. */
