@@ -42,10 +42,10 @@ const MAX_LABEL_WORDS = 5;
 
 const words = (s: string) => s.split(' ').filter(Boolean).length;
 
-/** A heading found on a line, and whether it was only a label before the line's content. */
+/** A heading found on a line; `inline` when it labels content on the same line. */
 export interface Heading<K> {
 	kind: K;
-	labelled: boolean;
+	inline: boolean;
 }
 
 /**
@@ -72,12 +72,13 @@ export function readHeading<K>(
 	// "Requirements: Python and Docker." — the label names the section, the rest is its content.
 	if (labelled && words(label) <= MAX_LABEL_WORDS) {
 		const kind = lowered(label);
-		if (kind !== null) return { kind, labelled: true };
+		const rest = trimmed.slice(label.length);
+		if (kind !== null) return { kind, inline: /[\p{L}\p{N}]/u.test(rest) };
 	}
 	if (words(trimmed) > MAX_HEADING_WORDS || /[.;,]$/.test(trimmed)) return null;
 	if (hasSkill && !labelled) return null;
 	const kind = lowered(trimmed);
-	return kind === null ? null : { kind, labelled: false };
+	return kind === null ? null : { kind, inline: false };
 }
 
 /** The section a line of a job description opens, or null when the line is ordinary content. */
