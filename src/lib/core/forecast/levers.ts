@@ -1,0 +1,86 @@
+// What would move the date the plan reaches the target: the same planner run again with more
+// minutes a day, or without the nice-to-have skills, and — when the date is missed — the
+// minutes the planner says the date needs, or the date the plan does reach.
+import { computeGap, type CurrentLevel } from '../gap';
+import { addDays, dayNumber, formatDay } from '../plan/dates';
+import { scaleBudget } from '../plan/feasibility';
+import { planStudy } from '../plan/planner';
+import { HORIZON_DAYS } from '../plan/schedule';
+import type { Plan, PlanGraph, PlanInput } from '../plan/types';
+import type { TargetSkill } from '../types';
+import type { SkillGraph } from '../graph';
+import { reachDate, type ForecastInput } from './forecast';
+
+/** The "more minutes" lever: a step a learner can picture taking. */
+export const EXTRA_MINUTES = 20;
+/** The plan settings' ceiling on minutes a day. */
+const MAX_MINUTES = 600;
+
+export interface LeverInput {
+	/** What the learner's plan was made from. */
+	planInput: PlanInput & { graph: PlanGraph & SkillGraph };
+	/** The learner's plan, as made from `planInput`. */
+	plan: Plan;
+	/** The forecast's input for that plan (its steps, entries, memory). */
+	forecast: ForecastInput;
+	targetSkills: readonly TargetSkill[];
+	targetDate: string | null;
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** One sentence on what would move the date. */
+export function whatMovesTheDate(input: LeverInput): string {
+	const { forecast: f, planInput, targetDate } = input;
+	if (f.entries.every((e) => e.current >= e.target))
+		return 'You meet every target level today: a few minutes of reviews a day keep it so.';
+	const lastDay = addDays(f.today, HORIZON_DAYS);
+	const reachWith = (plan: Plan, entries = f.entries) =>
+		reachDate({ ...f, entries, steps: plan.items }, lastDay);
+	const baseline = reachDate(f, lastDay);
+	if (baseline === null)
+		return 'The plan does not bring every skill to its target (a skipped step, or no study time): re-plan on /plan to get a date.';
+
+	if (targetDate && baseline > targetDate) {
+		const needed = input.plan.feasibility.neededMinutesPerDay;
+		const more = needed === null ? null : needed - planInput.budget.minutesPerDay;
+		return more !== null && more > 0 && needed! <= MAX_MINUTES
+			? `You would reach it on ${formatDay(baseline)}, after your date: ${more} more minutes a day would make ${formatDay(targetDate)}, or move your date to ${formatDay(baseline)}.`
+			: `You would reach it on ${formatDay(baseline)}, after your date: move your date to ${formatDay(baseline)}, or drop nice-to-have skills from the target.`;
+	}
+
+	const options: { date: string; text: (date: string, sooner: number) => string }[] = [];
+	const minutes = planInput.budget.minutesPerDay + EXTRA_MINUTES;
+	if (minutes <= MAX_MINUTES) {
+		const date = reachWith(
+			planStudy({ ...planInput, budget: scaleBudget(planInput.budget, minutes) })
+		);
+		if (date)
+			options.push({
+				date,
+				text: (d, n) =>
+					`With ${EXTRA_MINUTES} more minutes a day you would reach it on ${formatDay(d)}, ${days(n)} sooner.`
+			});
+	}
+	const musts = input.targetSkills.filter((t) => t.importance === 'must');
+	const dropped = input.targetSkills.length - musts.length;
+	if (dropped > 0 && musts.length > 0) {
+		const levels = new Map<string, CurrentLevel>(
+			planInput.gap.map((e) => [e.skillId, { selfRated: e.selfRated, current: e.current }])
+		);
+		const gap = computeGap(planInput.graph, musts, levels).entries;
+		const date = reachWith(planStudy({ ...planInput, gap }), gap);
+		if (date)
+			options.push({
+				date,
+				text: (d, n) =>
+					`Without the ${dropped} nice-to-have skill${dropped === 1 ? '' : 's'} you would reach the rest on ${formatDay(d)}, ${days(n)} sooner.`
+			});
+	}
+	const best = options
+		.filter((o) => o.date < baseline)
+		.sort((a, b) => a.date.localeCompare(b.date))[0];
+	return best
+		? best.text(best.date, dayNumber(baseline) - dayNumber(best.date))
+		: `At this pace you reach it on ${formatDay(baseline)}; more minutes a day would not bring it sooner.`;
+}
