@@ -30,7 +30,15 @@ export function measure(
 	day: number
 ): Snapshot {
 	const now = new Date(EPOCH + day * DAY_MS);
+	// A skill's held level depends only on the skill and the cap: worked out once per measure.
+	const memo = new Map<string, number>();
 	const held = (skillId: string, upTo: number) => {
+		const key = `${skillId}@${upTo}`;
+		let value = memo.get(key);
+		if (value === undefined) memo.set(key, (value = heldLevel(skillId, upTo)));
+		return value;
+	};
+	const heldLevel = (skillId: string, upTo: number) => {
 		const start = learner.trueLevels.get(skillId) ?? 0;
 		const reached = Math.min(upTo, trueLevels.get(skillId) ?? 0);
 		for (let level = start + 1; level <= reached; level++) {

@@ -4,11 +4,12 @@ import { stepKey } from '../plan/steps';
 import { buildQueue } from '../queue';
 import { catchUpBudget } from '../scheduling/catch-up';
 import { creditFraction, mergeCredits, weakestCards } from '../scheduling/credit';
+import { peakInterval } from '../scheduling/peak-date';
 import { DEFAULT_REVIEW_SETTINGS } from '../scheduling/settings';
 import { default_w } from 'ts-fsrs';
 import { EXTRA_STEPS, NEW_CARD_MAX_SECONDS, SECONDS, firstRating, reviewRating } from './answer';
 import type { SimLearner } from './learner';
-import { measure, type Snapshot } from './measure';
+import { TRUE_RETENTION_BAR, measure, type Snapshot } from './measure';
 import { DayModel, type DayMemory } from './memory';
 import type { PolicyPlan } from './policy';
 import type { Random } from './random';
@@ -21,6 +22,10 @@ export interface RunOptions {
 	credit: boolean;
 	/** How much a pass of an advanced card truly strengthens its prerequisites (0–1). */
 	transfer: number;
+	/** Interview-date mode: the date (a day index) and the recall level; null when off. */
+	peak?: { day: number; level: number } | null;
+	/** The day whose true recall of target cards is reported (the interview date). */
+	dateDay: number;
 	/** Called for every card event, for tests. */
 	trace?: (event: TraceEvent) => void;
 }
@@ -54,6 +59,10 @@ export interface RunResult {
 	retention90: number | null;
 	retention180: number | null;
 	cardsStudied: number;
+	/** Share of the target skills' studied cards truly recalled ≥ 0.9 on the date. */
+	dateShare: number | null;
+	/** Review minutes before the date, in total. */
+	reviewMinutesToDate: number;
 }
 
 const BELIEF = new DayModel(
@@ -74,6 +83,8 @@ export function simulate(
 	const truthModel = new DayModel(learner.w);
 	const trueLevels = new Map(learner.trueLevels);
 	const cards = new Map<string, SimCard>();
+	// The same cards in the order they were introduced (the Map's own order), for the daily scan.
+	const introducedCards: SimCard[] = [];
 	const left = plan.steps.map((s) => s.minutes * 60);
 	const supply = cardSupply(world, plan);
 	let startedSteps = 0;
@@ -87,11 +98,22 @@ export function simulate(
 	let reachedDay: number | null = null;
 	const retention: Record<number, number | null> = {};
 
+	let dateShare: number | null = null;
+	let reviewToDate = 0;
 	const trueRetrievability = (c: SimCard, day: number) => truthModel.retrievability(c.truth, day);
+	const peak = options.peak ?? null;
+	/** The scheduler's next due day for a card last reviewed on `from`. */
+	const nextDue = (card: Pick<SimCard, 'skillId' | 'belief'>, from: number) => {
+		const interval = BELIEF.interval(card.belief);
+		if (!peak || !world.targetSkills.has(card.skillId)) return from + interval;
+		const stability = card.belief.stability;
+		return from + peakInterval(BELIEF.w, stability, interval, peak.day - from, peak.level);
+	};
 	const read = (c: { skillId: string; level: number }) =>
 		(trueLevels.get(c.skillId) ?? 0) >= c.level;
 
 	for (let day = 0; day < options.horizon; day++) {
+		if (day === options.dateDay) dateShare = recalledShare(introducedCards, world, day, truthModel);
 		const budget = learner.minutesPerDay * 60;
 		const credits = new Map<string, number>();
 		const transfers = new Map<string, number>();
@@ -100,7 +122,7 @@ export function simulate(
 		if (!random.chance(learner.missRate)) {
 			studiedDays++;
 			const due: SimCard[] = [];
-			for (const c of cards.values()) if (c.due <= day) due.push(c);
+			for (const c of introducedCards) if (c.due <= day) due.push(c);
 			const queue = buildQueue({
 				due: due.map((c) => ({
 					cardId: c.id,
@@ -125,7 +147,7 @@ export function simulate(
 					card.truth = truthModel.review(card.truth, day, 3);
 					card.belief = BELIEF.review(card.belief, day, 3);
 				}
-				card.due = day + BELIEF.interval(card.belief);
+				card.due = nextDue(card, day);
 				const key = stepKey(card.skillId, card.level);
 				if (rating >= 3) {
 					for (const link of world.credits.get(key) ?? []) {
@@ -141,6 +163,7 @@ export function simulate(
 				}
 			}
 			reviewTotal += reviewSeconds;
+			if (day < options.dateDay) reviewToDate += reviewSeconds;
 			if (reviewSeconds > budget) overDays++;
 			let remaining = Math.max(0, budget - reviewSeconds);
 
@@ -161,9 +184,18 @@ export function simulate(
 					belief = BELIEF.review(belief, day, 3);
 				}
 				const cost = SECONDS[first] + EXTRA_STEPS[first] * SECONDS[3];
-				const card = { ...info, id: next.id, born: day, truth, belief, due: 0 };
-				card.due = day + BELIEF.interval(belief);
+				const card: SimCard = {
+					id: next.id,
+					skillId: info.skillId,
+					level: info.level,
+					born: day,
+					truth,
+					belief,
+					due: 0
+				};
+				card.due = nextDue(card, day);
 				cards.set(card.id, card);
+				introducedCards.push(card);
 				introduced++;
 				remaining -= cost;
 				chosenSeconds += cost;
@@ -187,7 +219,7 @@ export function simulate(
 		applyCredits(cards, transfers, day, (c, f) => (c.truth = truthModel.credit(c.truth, day, f)));
 		applyCredits(cards, credits, day, (c, f) => {
 			c.belief = BELIEF.credit(c.belief, day, f);
-			c.due = Math.max(c.due, c.belief.lastDay + BELIEF.interval(c.belief));
+			c.due = Math.max(c.due, nextDue(c, c.belief.lastDay));
 		});
 
 		if (day === 89 || day === 179)
@@ -206,7 +238,9 @@ export function simulate(
 		overBudgetShare: studiedDays ? overDays / studiedDays : 0,
 		retention90: retention[90] ?? null,
 		retention180: retention[180] ?? null,
-		cardsStudied: cards.size
+		cardsStudied: cards.size,
+		dateShare,
+		reviewMinutesToDate: reviewToDate / 60
 	};
 }
 
@@ -221,6 +255,18 @@ function applyCredits(
 		const card = cards.get(id);
 		if (card && card.truth.lastDay < day) apply(card, fraction);
 	}
+}
+
+/** Share of the studied target-skill cards truly recalled at the bar on `day`. */
+function recalledShare(cards: readonly SimCard[], world: SimWorld, day: number, truth: DayModel) {
+	let total = 0;
+	let recalled = 0;
+	for (const c of cards) {
+		if (!world.targetSkills.has(c.skillId)) continue;
+		total++;
+		if (truth.retrievability(c.truth, day) >= TRUE_RETENTION_BAR) recalled++;
+	}
+	return total === 0 ? null : recalled / total;
 }
 
 function meanRetention(

@@ -1,5 +1,6 @@
 // A whole experiment: the same learners under every variant (policy × credit × transfer),
 // summarised per variant. Deterministic for a seed.
+import { feasibility, type Feasibility } from './feasibility';
 import { drawLearner, type SimLearner } from './learner';
 import { policyPlan, type PolicyName, type PolicyPlan } from './policy';
 import { Random } from './random';
@@ -12,26 +13,41 @@ export interface Variant {
 	policy: PolicyName;
 	credit: boolean;
 	transfer: number;
+	/** Interview-date mode's recall level; null when off. */
+	peak: number | null;
 }
 
 export const DEFAULT_VARIANTS: Variant[] = [
-	{ name: 'naive', policy: 'naive', credit: false, transfer: 0 },
-	{ name: 'prerequisites', policy: 'prerequisites', credit: false, transfer: 0 },
+	{ name: 'naive', policy: 'naive', credit: false, transfer: 0, peak: null },
+	{ name: 'prerequisites', policy: 'prerequisites', credit: false, transfer: 0, peak: null },
 	...[0, 0.25, 0.5].flatMap((transfer) =>
 		[false, true].map((credit) => ({
 			name: `gapwise ${credit ? 'credit on' : 'credit off'} · transfer ${transfer}`,
 			policy: 'gapwise' as const,
 			credit,
-			transfer
+			transfer,
+			peak: null
 		}))
-	)
+	),
+	...[0.9, 0.95].map((peak) => ({
+		name: `gapwise date mode ${peak}`,
+		policy: 'gapwise' as const,
+		credit: false,
+		transfer: 0,
+		peak
+	}))
 ];
+
+/** The interview date of every simulated learner (a day index), unless the config says otherwise. */
+export const DEFAULT_DATE_DAY = 120;
 
 export interface SimConfig {
 	seed: number;
 	learners: number;
 	horizon: number;
 	measureEvery: number;
+	/** The interview date (day index): date mode peaks there, and every variant reports it. */
+	dateDay: number;
 	variants: Variant[];
 }
 
@@ -49,6 +65,11 @@ export interface VariantSummary {
 	meanRetention180: number;
 	overBudgetShare: Spread;
 	meanOverBudgetShare: number;
+	/** Share of target cards truly recalled ≥ 0.9 on the date, per learner. */
+	dateShare: Spread;
+	meanDateShare: number;
+	/** Review minutes before the date, per learner in total. */
+	meanReviewMinutesToDate: number;
 	/** Median true readiness over learners, per measurement day. */
 	readiness: { day: number; median: number; p10: number; p90: number }[];
 }
@@ -56,18 +77,31 @@ export interface VariantSummary {
 export interface RoleSummary {
 	roleId: string;
 	learners: number;
+	feasibility: Feasibility;
 	variants: VariantSummary[];
 }
 
-export function learnersFor(world: SimWorld, config: Pick<SimConfig, 'seed' | 'learners'>) {
+export function learnersFor(
+	world: SimWorld,
+	config: Pick<SimConfig, 'seed' | 'learners'>,
+	from = 0,
+	to = config.learners
+) {
 	const out: SimLearner[] = [];
-	for (let i = 0; i < config.learners; i++)
+	// Each learner is drawn from their own stream, so any slice draws the same people.
+	for (let i = from; i < to; i++)
 		out.push(drawLearner(Random.derive(config.seed, 1_000_000 + i), i, world.required));
 	return out;
 }
 
-export function runRole(world: SimWorld, config: SimConfig): RoleSummary {
-	const learners = learnersFor(world, config);
+/** Results per variant, in learner order, for learners `from` to `to` (exclusive). */
+export function runLearners(
+	world: SimWorld,
+	config: SimConfig,
+	from = 0,
+	to = config.learners
+): RunResult[][] {
+	const learners = learnersFor(world, config, from, to);
 	const results = config.variants.map(() => [] as RunResult[]);
 	for (const learner of learners) {
 		const plans = new Map<PolicyName, PolicyPlan>();
@@ -81,16 +115,32 @@ export function runRole(world: SimWorld, config: SimConfig): RoleSummary {
 					horizon: config.horizon,
 					measureEvery: config.measureEvery,
 					credit: variant.credit,
-					transfer: variant.transfer
+					transfer: variant.transfer,
+					peak: variant.peak === null ? null : { day: config.dateDay, level: variant.peak },
+					dateDay: config.dateDay
 				})
 			);
 		});
 	}
+	return results;
+}
+
+/** The summary of every variant's runs (as runLearners returns them, for all learners). */
+export function summariseRole(
+	world: SimWorld,
+	config: SimConfig,
+	results: RunResult[][]
+): RoleSummary {
 	return {
 		roleId: world.role.id,
-		learners: learners.length,
+		learners: results[0]?.length ?? 0,
+		feasibility: feasibility(world, learnersFor(world, config), config.horizon),
 		variants: config.variants.map((variant, v) => summarise(variant, results[v]!))
 	};
+}
+
+export function runRole(world: SimWorld, config: SimConfig): RoleSummary {
+	return summariseRole(world, config, runLearners(world, config));
 }
 
 function summarise(variant: Variant, runs: RunResult[]): VariantSummary {
@@ -107,6 +157,9 @@ function summarise(variant: Variant, runs: RunResult[]): VariantSummary {
 		meanRetention180: mean(runs.map((r) => r.retention180 ?? 0)),
 		overBudgetShare: spread(runs.map((r) => r.overBudgetShare)),
 		meanOverBudgetShare: mean(runs.map((r) => r.overBudgetShare)),
+		dateShare: spread(runs.map((r) => r.dateShare)),
+		meanDateShare: mean(runs.map((r) => r.dateShare ?? 0)),
+		meanReviewMinutesToDate: mean(runs.map((r) => r.reviewMinutesToDate)),
 		readiness: days.map((day, i) => {
 			const s = spread(runs.map((r) => r.snapshots[i]?.readiness ?? null));
 			return { day, median: s.median ?? 0, p10: s.p10 ?? 0, p90: s.p90 ?? 0 };

@@ -16,6 +16,8 @@ export interface SimWorld {
 	graph: Graph;
 	role: Role;
 	targets: TargetSkill[];
+	/** The role's own skills: the cards interview-date mode looks after. */
+	targetSkills: Set<string>;
 	required: RequiredSkill[];
 	/** The gap's entries (weights, targets) for readiness; `current` is filled per learner. */
 	entries: GapEntry[];
@@ -65,6 +67,7 @@ export function buildWorld(graph: Graph, roleId: string, deck: readonly PlanCard
 		graph,
 		role,
 		targets,
+		targetSkills: new Set(targets.map((t) => t.id)),
 		required,
 		entries: computeGap(graph, targets, new Map()).entries,
 		deck: active,
