@@ -8,7 +8,7 @@ import type { PlanAdjustment, PlanProgressRow } from '$lib/server/db/schema';
 import { getDeckSource, getGraph } from '$lib/server/content';
 import { planStudy } from '$lib/core/plan/planner';
 import { measureProgress, type Finished } from '$lib/core/plan/progress';
-import type { Plan } from '$lib/core/plan/types';
+import type { Plan, PlanInput } from '$lib/core/plan/types';
 import { getSettings, type PlanSettings } from './settings';
 import { reviewWorkload, type ReviewWorkload } from './workload';
 import { activeTargetGap, type TargetGap } from './target-gap';
@@ -63,14 +63,15 @@ export function inputsHash(gap: TargetGap, settings: PlanSettings, progress: Pla
 		.digest('hex');
 }
 
-function makePlan(
+/** What the plan is made from (the forecast re-plans from it to find what moves the date). */
+export function planInputFor(
 	gap: TargetGap,
 	settings: PlanSettings,
 	progress: PlanProgressRow[],
 	workload: ReviewWorkload,
 	today: string
-): Plan {
-	return planStudy({
+) {
+	return {
 		graph: getGraph(),
 		gap: gap.entries,
 		deck: getDeckSource(),
@@ -81,7 +82,11 @@ function makePlan(
 		reviewMinutesPerDay: workload.reviewMinutesPerDay,
 		secondsPerReview: workload.secondsPerReview,
 		finished: progress.map((p) => p.stepKey)
-	});
+	} satisfies PlanInput;
+}
+
+function makePlan(...args: Parameters<typeof planInputFor>): Plan {
+	return planStudy(planInputFor(...args));
 }
 
 export const finishedMap = (progress: PlanProgressRow[]) =>

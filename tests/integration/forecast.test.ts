@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { generatorParameters } from 'ts-fsrs';
+import { createTestDatabase, type TestDatabase } from '../fixtures/db';
+import { makeUser } from '../fixtures/factories';
+import * as table from '$lib/server/db/schema';
+import { getGraph } from '$lib/server/content';
+import { getActiveTargetGap } from '$lib/server/gap';
+import { recordRatings } from '$lib/server/assessments/store';
+import { DEFAULT_SETTINGS, saveSettings } from '$lib/server/plan/settings';
+import { loadPlan } from '$lib/server/plan/service';
+import { loadForecast } from '$lib/server/forecast';
+import { addDays } from '$lib/core/plan/dates';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+const DAY1 = '2026-03-02';
+const NOW = new Date(`${DAY1}T12:00:00Z`);
+
+/** A learner aiming at a role, rated 1 in each of its skills. */
+async function learnerWithTarget(roleId = 'mlops-engineer') {
+	const u = await makeUser(t.db);
+	const role = getGraph().roleById.get(roleId)!;
+	await t.db.insert(table.target).values({
+		id: crypto.randomUUID(),
+		userId: u.id,
+		name: role.name,
+		roleId,
+		skills: role.skills.map((s) => ({
+			id: s.id,
+			targetLevel: s.level,
+			importance: s.importance,
+			weight: s.weight
+		})),
+		active: true,
+		createdAt: NOW,
+		updatedAt: NOW
+	});
+	await recordRatings(
+		t.db,
+		u.id,
+		role.skills.map((s) => ({ skillId: s.id, level: 1 })),
+		'self',
+		NOW
+	);
+	return u;
+}
+
+/** One review on each of the given days before DAY1 (the missed-day rate reads only dates). */
+async function reviewedOn(userId: string, daysBack: number[]) {
+	await t.db.insert(table.reviewLog).values(
+		daysBack.map((back) => {
+			const at = new Date(NOW.getTime() - back * 86_400_000);
+			return {
+				id: crypto.randomUUID(),
+				userId,
+				cardId: 'python-1-001',
+				rating: 3,
+				reviewedAt: at,
+				durationMs: 8000,
+				receivedAt: at
+			};
+		})
+	);
+}
+
+describe('loadForecast', () => {
+	it('is null without an active target', async () => {
+		const u = await makeUser(t.db);
+		expect(await loadForecast(t.db, u.id, NOW)).toBeNull();
+	});
+
+	it('starts at the gap’s readiness and follows the plan for 90 days without a target date', async () => {
+		const u = await learnerWithTarget();
+		const f = (await loadForecast(t.db, u.id, NOW))!;
+		const gap = (await getActiveTargetGap(t.db, u.id, NOW))!;
+		expect(f.today.readiness).toBe(gap.readiness);
+		expect(f.points[0]!.date).toBe(DAY1);
+		expect(f.points.at(-1)!.date).toBe(addDays(DAY1, 90));
+		expect(f.points[1]!.date).toBe(addDays(DAY1, 7));
+		for (const p of f.points) {
+			expect(p.low).toBeLessThanOrEqual(p.readiness);
+			expect(p.readiness).toBeLessThanOrEqual(p.high);
+		}
+		// The plan's first weeks raise readiness.
+		expect(f.points.at(-1)!.readiness).toBeGreaterThan(gap.readiness);
+		const plan = (await loadPlan(t.db, u.id, NOW))!;
+		// A whole role does not fit in 90 days at 45 minutes a day.
+		expect(plan.finish! > addDays(DAY1, 90)).toBe(true);
+		expect(f.reachesTarget).toBeNull();
+		expect(f.lever).toMatch(/more minutes a day|nice-to-have/);
+	});
+
+	it('runs to the target date, and reaches the target when the plan finishes before it', async () => {
+		const u = await learnerWithTarget();
+		const plan = (await loadPlan(t.db, u.id, NOW))!;
+		const date = addDays(plan.finish!, 30);
+		await saveSettings(t.db, u.id, { ...DEFAULT_SETTINGS, targetDate: date }, NOW);
+		const f = (await loadForecast(t.db, u.id, NOW))!;
+		const replanned = (await loadPlan(t.db, u.id, NOW))!;
+		expect(f.points.at(-1)!.date).toBe(date);
+		expect(f.targetDate).toBe(date);
+		expect(f.reachesTarget).not.toBeNull();
+		expect(f.reachesTarget! <= replanned.finish!).toBe(true);
+		expect(f.points.at(-1)!.readiness).toBeGreaterThan(0.85);
+	});
+
+	it('reads the learner’s own FSRS parameters and missed days, and only theirs', async () => {
+		const steady = await learnerWithTarget();
+		const patchy = await learnerWithTarget();
+		const every = Array.from({ length: 28 }, (_, i) => i + 1);
+		await reviewedOn(steady.id, every);
+		const before = await loadForecast(t.db, steady.id, NOW);
+		await reviewedOn(
+			patchy.id,
+			every.filter((d) => d % 3 === 0)
+		);
+		const forgetful = generatorParameters().w.map((w, i) => (i < 4 ? w / 8 : w));
+		await t.db
+			.update(table.user)
+			.set({ fsrsParams: JSON.stringify(forgetful) })
+			.where(eq(table.user.id, patchy.id));
+		const a = (await loadForecast(t.db, steady.id, NOW))!;
+		const b = (await loadForecast(t.db, patchy.id, NOW))!;
+		const last = (f: typeof a) => f.points.at(-1)!;
+		// Skipped days stretch the pace of the low edge and delay reviews; a weaker memory recalls less.
+		expect(last(b).low).toBeLessThan(last(a).low);
+		expect(last(b).readiness).toBeLessThan(last(a).readiness);
+		// A learner's data leaves the other's forecast alone.
+		expect(a).toEqual(before);
+	});
+});
