@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, real } from 'drizzle-orm/sqlite-core';
 import type { DateRange, Plan, PlanItem } from '$lib/core/plan/types';
 import { user } from './auth';
 
@@ -17,6 +17,10 @@ export const planSettings = sqliteTable('plan_settings', {
 	lightDays: text('light_days', { mode: 'json' }).$type<number[]>().notNull().default([6, 7]),
 	lightMinutes: integer('light_minutes').notNull().default(20),
 	targetDate: text('target_date'),
+	// Interview-date mode: target cards' last interval before the date is cut so that predicted
+	// recall on the date is at least peak_level (src/lib/core/scheduling/peak-date.ts).
+	peakOnDate: integer('peak_on_date', { mode: 'boolean' }).notNull().default(false),
+	peakLevel: real('peak_level').notNull().default(0.9),
 	breaks: text('breaks', { mode: 'json' }).$type<DateRange[]>().notNull().default([]),
 	// Local wall-clock times for the calendar export ("HH:MM").
 	reviewTime: text('review_time').notNull().default('08:00'),
