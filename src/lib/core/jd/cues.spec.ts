@@ -3,10 +3,14 @@ import { asksFor, isAboutDegrees, isHedged, levelBounds } from './cues';
 import { roleTiers, tierOfTitle, tierOfYears, yearsIn } from './seniority';
 
 describe('importance cues', () => {
-	it.each(['Kubernetes is a bonus', 'Airflow a plus', 'Spark preferred', 'Ideally Go'])(
-		'%s is hedged',
-		(s) => expect(isHedged(s)).toBe(true)
-	);
+	it.each([
+		'Kubernetes is a bonus',
+		'Airflow a plus',
+		'Spark preferred',
+		'Ideally Go',
+		'Experience with CUDA is beneficial',
+		'Knowledge of Rust would be an advantage'
+	])('%s is hedged', (s) => expect(isHedged(s)).toBe(true));
 	// Depth is not importance: a requirement at a shallow level is still a requirement.
 	it.each(['Familiarity with Spark', 'Exposure to Go'])('%s is not hedged', (s) =>
 		expect(isHedged(s)).toBe(false)
@@ -38,6 +42,14 @@ describe('level cues', () => {
 	it('reads "strong understanding of" as strong', () => {
 		const s = 'Strong understanding of Docker';
 		expect(levelBounds(s, s.indexOf('Docker'))).toEqual({ floor: 3, ceiling: 4 });
+	});
+	it('reads a profound or thorough understanding as deep, not as "understanding of"', () => {
+		for (const s of [
+			'A profound understanding of transformer architecture',
+			'Thorough knowledge of Docker'
+		]) {
+			expect(levelBounds(s, s.length - 5), s).toEqual({ floor: 3, ceiling: 4 });
+		}
 	});
 });
 

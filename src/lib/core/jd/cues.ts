@@ -4,7 +4,7 @@
 
 /** Hedges: whatever the section, a sentence with one of these asks for nice-to-have skills. */
 const HEDGE =
-	/\b(?:a plus|pluses|(?:a |is a )?bonus|nice[ -]to[ -]have|ideally|desirable|advantageous|would be (?:great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s(?:by|in|for)\b)|is an asset|a big plus|appreciated|even better|stand out|optional)\b/i;
+	/\b(?:a plus|pluses|(?:a |is a )?bonus|nice[ -]to[ -]have|ideally|desirable|advantageous|would be (?:great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s(?:by|in|for)\b)|is an asset|a big plus|appreciated|even better|stand out|optional|(?:is |are |would be |be )(?:highly )?beneficial|an advantage)\b/i;
 
 /**
  * Requirement language: in descriptive text, a sentence with one of these asks for its skills.
@@ -44,7 +44,7 @@ export interface Cue {
 // One pattern, one alternative per kind, strongest first: at any position the first that
 // matches wins, and matching moves left to right once (linear in the sentence).
 const CUES =
-	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(hands-on|strong|solid|proficien(?:t|cy)|expertise|extensive|advanced|in-depth|deep (?:understanding|knowledge|experience)|fluen(?:t|cy)|production experience|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?)|(familiar(?:ity)? with|some experience|understanding of|knowledge of))\b/gi;
+	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(hands-on|strong|solid|proficien(?:t|cy)|expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|fluen(?:t|cy)|production experience|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?)|(familiar(?:ity)? with|some experience|understanding of|knowledge of))\b/gi;
 
 const BOUNDS: LevelBounds[] = [
 	{ floor: 4, ceiling: 4 },

@@ -13,7 +13,11 @@ describe('classifyHeading', () => {
 		['Preferred Qualifications', 'nice'],
 		['Bonus', 'nice'],
 		['Pluses', 'nice'],
+		['We expect you to have:', 'must'],
+		['We are looking for', 'must'],
 		['Responsibilities', 'duties'],
+		['Some directions we are currently working on, and which you can be a part of:', 'duties'],
+		["What we're working on", 'duties'],
 		['Duties and responsibilities', 'duties'],
 		['Salary Range and Benefits', 'ignore'],
 		['Education:', 'ignore'],
@@ -36,6 +40,13 @@ describe('classifyHeading', () => {
 			)
 		).toBeNull();
 		expect(classifyHeading('Python', true)).toBeNull();
+		// Only a line that announces a list may be long.
+		expect(
+			classifyHeading(
+				'Some directions we are currently working on, and which you can be a part of.',
+				false
+			)
+		).toBeNull();
 	});
 
 	it('accepts a labelled line that names skills', () => {

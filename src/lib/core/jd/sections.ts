@@ -24,11 +24,11 @@ const HEADINGS: [SectionKind, RegExp][] = [
 	],
 	[
 		'must',
-		/\b(?:requirements?|required|must[ -]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|what we(?:'|’)?re looking for|you (?:have|bring|should have)|who you are|about you|ideal candidate|you(?:'|’)?ll thrive|skills)\b/
+		/\b(?:requirements?|required|must[ -]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|what we(?:'|’)?re looking for|(?:we are|we(?:'|’)?re) looking for|you (?:have|bring|should have|must have|need)|you(?:'|’)?ll need|you will need|(?:we )?expects? you to (?:have|bring|know)|what we expect|who you are|about you|ideal candidate|you(?:'|’)?ll thrive|skills)\b/
 	],
 	[
 		'duties',
-		/\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|work on|build|own|be doing)|what you will (?:do|work on|build|own)|day[ -]to[ -]day|your (?:role|impact|mission)|in this role|the work)\b/
+		/\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|work on|build|own|be doing)|what you will (?:do|work on|build|own)|(?:you(?:'|’)?ll|you will|you can|you could|we are|we(?:'|’)?re)(?: currently)? (?:be )?work(?:ing)? on|you can be (?:a )?part of|day[ -]to[ -]day|your (?:role|impact|mission)|in this role|the work)\b/
 	],
 	[
 		'narrative',
@@ -37,6 +37,9 @@ const HEADINGS: [SectionKind, RegExp][] = [
 ];
 
 const MAX_HEADING_WORDS = 9;
+// A line ending in a colon announces the list below it, and may say more in doing so: "Some
+// directions we are currently working on, and which you can be a part of:".
+const MAX_LEAD_IN_WORDS = 16;
 // A label before " — " or ":" on a longer line: "Must Have — Focus 80% of your tailoring here".
 const MAX_LABEL_WORDS = 5;
 
@@ -75,7 +78,8 @@ export function readHeading<K>(
 		const rest = trimmed.slice(label.length);
 		if (kind !== null) return { kind, inline: /[\p{L}\p{N}]/u.test(rest) };
 	}
-	if (words(trimmed) > MAX_HEADING_WORDS || /[.;,]$/.test(trimmed)) return null;
+	const most = trimmed.endsWith(':') ? MAX_LEAD_IN_WORDS : MAX_HEADING_WORDS;
+	if (words(trimmed) > most || /[.;,]$/.test(trimmed)) return null;
 	if (hasSkill && !labelled) return null;
 	const kind = lowered(trimmed);
 	return kind === null ? null : { kind, inline: false };

@@ -40,6 +40,13 @@ describe('unrecognised terms', () => {
 		]);
 	});
 
+	it('lists phrases headed by a technical noun that ends in -ing, like "edge computing"', () => {
+		const { unmatched } = analyse(
+			'Requirements\n- Python.\n- Knowledge of edge computing frameworks is a plus.\n- Build multi-object tracking systems.'
+		);
+		expect(unmatched).toEqual(['edge computing', 'multi-object tracking']);
+	});
+
 	it('leaves out ordinary phrases, verb forms and duties that start with a verb', () => {
 		const { unmatched } = analyse(`What you'll do
 - Harden agents against attacks.

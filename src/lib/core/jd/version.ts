@@ -4,8 +4,11 @@
 //   1 — analyses kept before versions were (stored without one).
 //   2 — the 2026 reading (issue 13): responsibilities are requirements, the job's focus sets
 //       levels, every unplaced term is listed, the title picks the closest role profile.
+//   3 — lead-in headings ("We expect you to have:", "… which you can be a part of:"),
+//       "beneficial" and "an advantage" as hedges, a "profound"/"thorough" understanding as
+//       deep, phrases headed by computing/tracking/augmentation/annotation listed as unmatched.
 
-export const JD_ANALYSER_VERSION = 2;
+export const JD_ANALYSER_VERSION = 3;
 
 /** The version a kept analysis was made with: one stored without a version is version 1. */
 export const analysisVersion = (stored: number | null): number => stored ?? 1;

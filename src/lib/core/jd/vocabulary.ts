@@ -55,4 +55,5 @@ export const TECH_HEADS = words(`
 	serving sharding partitioning profiling scheduling caching distillation pruning alignment
 	tokenization tokenizers search ranking recommendation forecasts simulation optimization
 	reasoning modeling modelling transformers diffusion databases warehouses lakehouses
+	computing tracking augmentation annotation
 `);
