@@ -8,7 +8,8 @@ import {
 	MIN_REVIEWS_TO_OPTIMISE,
 	Scheduler,
 	trainingItems,
-	type Rating
+	type Rating,
+	type ReviewSettings
 } from '$lib/core/scheduling';
 import { fitParameters } from './fit';
 import { findReviewableCards } from './catalog';
@@ -47,6 +48,28 @@ export async function fitStatus(db: Database, userId: string, now: Date): Promis
 }
 
 /**
+ * What the optimiser trains on: the learner's real reviews, review_log only. Implicit credit
+ * (review_credit) is the app's guess, not an observed recall, and never enters a fit.
+ */
+export async function trainingInput(db: Database, userId: string, settings: ReviewSettings) {
+	const rows = await db
+		.select({
+			id: table.reviewLog.id,
+			cardId: table.reviewLog.cardId,
+			rating: table.reviewLog.rating,
+			reviewedAt: table.reviewLog.reviewedAt
+		})
+		.from(table.reviewLog)
+		.where(eq(table.reviewLog.userId, userId));
+	const items = trainingItems(
+		rows.map((r) => ({ ...r, rating: r.rating as Rating })),
+		settings.timezone,
+		settings.dayStartHour
+	);
+	return { items, reviewCount: rows.length };
+}
+
+/**
  * Starts a fit and returns at once; `done` settles when the worker has finished and the
  * result is stored (tests await it; requests do not).
  */
@@ -66,23 +89,10 @@ export async function startFit(
 		return { started: false, reason: 'A fit is already running.', done: Promise.resolve() };
 
 	const settings = await getReviewSettings(db, userId);
-	const rows = await db
-		.select({
-			id: table.reviewLog.id,
-			cardId: table.reviewLog.cardId,
-			rating: table.reviewLog.rating,
-			reviewedAt: table.reviewLog.reviewedAt
-		})
-		.from(table.reviewLog)
-		.where(eq(table.reviewLog.userId, userId));
-	const items = trainingItems(
-		rows.map((r) => ({ ...r, rating: r.rating as Rating })),
-		settings.timezone,
-		settings.dayStartHour
-	);
+	const { items, reviewCount } = await trainingInput(db, userId, settings);
 	const started = {
 		status: 'running' as const,
-		reviewCount: rows.length,
+		reviewCount,
 		params: null,
 		before: null,
 		after: null,
