@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client, Transaction } from '@libsql/client';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db';
 import { createGroupCommit } from '$lib/server/db/group-commit';
-import { databaseOn } from '$lib/server/db/write-together';
+import { writeTogether } from '$lib/server/db/write-together';
 import * as table from '$lib/server/db/schema';
 
 let t: TestDatabase;
@@ -139,10 +139,8 @@ describe('group commit', () => {
 		expect(await noteIds()).toEqual([]);
 	});
 
-	it('hands a unit a drizzle database bound to its transaction', async () => {
-		const group = createGroupCommit(t.db.$client);
-		const user = await group.run(async (tx) => {
-			const db = databaseOn(tx);
+	it('hands the app’s writes a drizzle database inside the shared transaction', async () => {
+		const user = await writeTogether(t.db, async (db) => {
 			await db.insert(table.user).values({
 				id: 'gc-user',
 				username: 'gc-user',

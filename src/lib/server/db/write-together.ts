@@ -7,23 +7,58 @@ import type { Database } from './client';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import * as schema from './schema';
 
-const committers = new WeakMap<Client, GroupCommit>();
-
-/** A drizzle database whose every statement runs in `tx`; it cannot open transactions. */
-export function databaseOn(tx: Transaction): Database {
-	return drizzle(tx as unknown as Client, { schema }) as Database;
+interface Committer {
+	group: GroupCommit;
+	run<T>(work: (tx: Database) => Promise<T>): Promise<T>;
 }
 
-/** The coalescer of an embedded database; null for a libSQL server (`libsql://`, `http(s)://`). */
-export function groupCommitOf(db: Database): GroupCommit | null {
+const committers = new WeakMap<Client, Committer>();
+
+const outside = () => {
+	throw new Error('No group transaction is open: use the database instead.');
+};
+
+function committerFor(client: Client): Committer {
+	const group = createGroupCommit(client);
+	// drizzle() with the schema costs ~0.2–0.7 ms, too much per request: one instance runs on
+	// whichever transaction is open. Units run one after another, so there is only ever one.
+	let current: Transaction | null = null;
+	const onCurrent = new Proxy({} as Client, {
+		get(_, prop) {
+			if (!current) return prop === 'execute' || prop === 'batch' ? outside : undefined;
+			const value = Reflect.get(current, prop) as unknown;
+			return typeof value === 'function' ? (value as () => unknown).bind(current) : value;
+		}
+	});
+	const db = drizzle({ client: onCurrent, schema }) as Database;
+	return {
+		group,
+		run: (work) =>
+			group.run(async (tx) => {
+				current = tx;
+				try {
+					return await work(db);
+				} finally {
+					current = null;
+				}
+			})
+	};
+}
+
+function committerOf(db: Database): Committer | null {
 	const client = db.$client;
 	if (client.protocol !== 'file') return null;
 	let committer = committers.get(client);
 	if (!committer) {
-		committer = createGroupCommit(client);
+		committer = committerFor(client);
 		committers.set(client, committer);
 	}
 	return committer;
+}
+
+/** The coalescer of an embedded database; null for a libSQL server (`libsql://`, `http(s)://`). */
+export function groupCommitOf(db: Database): GroupCommit | null {
+	return committerOf(db)?.group ?? null;
 }
 
 /**
@@ -36,8 +71,8 @@ export async function writeTogether<T>(
 	db: Database,
 	work: (tx: Database) => Promise<T>
 ): Promise<T> {
-	const committer = groupCommitOf(db);
-	if (committer) return committer.run((tx) => work(databaseOn(tx)));
+	const committer = committerOf(db);
+	if (committer) return committer.run(work);
 	// libSQL's default transaction mode is "write": BEGIN IMMEDIATE.
 	return db.transaction((tx) => work(tx as unknown as Database));
 }
