@@ -17,6 +17,8 @@ import {
 	parseAnkiText
 } from '$lib/core/cards';
 import { MAX_JD_CHARS } from '$lib/core/jd';
+import { analyzeResume, MAX_CV_CHARS, missingTerms, postingTerms } from '$lib/core/resume';
+import { getAliasIndex, getGraph } from '$lib/server/content';
 import { parseSteps } from '$lib/core/scheduling/settings';
 import { renderCard } from '$lib/server/content/markdown';
 import { analyzeText } from '$lib/server/targets/analyze';
@@ -46,8 +48,19 @@ function previewImport(text: string) {
 	});
 }
 
+/** A posting's terms, for the CV reading's "terms your CV never uses". */
+const POSTING_TERMS = postingTerms(
+	analyzeText('Requirements\n- Strong Python, PyTorch and Kubernetes in production; LangSmith.'),
+	getAliasIndex()
+);
+
+function readCv(text: string) {
+	return [analyzeResume(text, getGraph(), getAliasIndex()), missingTerms(text, POSTING_TERMS)];
+}
+
 const TARGETS: Target[] = [
 	{ name: 'JD analysis', limit: MAX_JD_CHARS, unit: 'characters', run: analyzeText },
+	{ name: 'CV analysis', limit: MAX_CV_CHARS, unit: 'characters', run: readCv },
 	{ name: 'card import preview', limit: IMPORT_MAX_BYTES, unit: 'bytes', run: previewImport },
 	{
 		name: 'card import preview of #html:true',
@@ -100,6 +113,8 @@ const KNOWN: Part[][] = [
 	[{ repeat: '1 ' }],
 	[{ repeat: '- ' }],
 	['a', { repeat: ' ' }, 'job description'],
+	['Skills: ', { repeat: 'Python (5 years), ' }],
+	[{ repeat: 'Built Python using Docker, ' }],
 	['x', { repeat: ' \n' }]
 ];
 
