@@ -75,7 +75,8 @@ async function main() {
 		results.reviewSync = await benchReviewSync({
 			origin: server.origin,
 			learners: learners.slice(1, 151),
-			cardIds
+			cardIds,
+			serverPid: server.child.pid
 		});
 		const token = learners[0].token;
 		results.pageWeight = await benchPageWeight({
@@ -125,7 +126,8 @@ async function benchReviewsOnly(client, cardIds, perLearner) {
 		results.reviewSync = await benchReviewSync({
 			origin: server.origin,
 			learners: learners.slice(1, 151),
-			cardIds
+			cardIds,
+			serverPid: server.child.pid
 		});
 	} finally {
 		await server.stop();

@@ -1,6 +1,7 @@
 // Benchmark 1: POST /api/reviews at 1, 10 and 50 concurrent learners, next to the same
 // database work done directly with @libsql/client.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sessionId } from './seed.js';
 import { closedLoop } from './load.js';
 import { summary, round } from './stats.js';
@@ -39,12 +40,27 @@ function reviewRequest(origin, learner, cardIds, n) {
 	};
 }
 
-export async function benchReviewSync({ origin, learners, cardIds }) {
+/**
+ * CPU time a process has used (user + system, ms), from /proc: on a shared host wall-clock
+ * figures swing with the neighbours' load, the server's own CPU per request much less.
+ */
+function cpuMsOf(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return NaN;
+	}
+}
+
+export async function benchReviewSync({ origin, learners, cardIds, serverPid }) {
 	const levels = {};
 	for (const concurrency of [1, 10, 50]) {
 		const runs = [];
 		const all = [];
+		let cpuMs = 0;
 		for (let run = 0; run < RUNS; run += 1) {
+			const cpuBefore = cpuMsOf(serverPid);
 			// Each concurrent client is a different learner, as on real phones.
 			const result = await closedLoop({
 				origin,
@@ -53,6 +69,7 @@ export async function benchReviewSync({ origin, learners, cardIds }) {
 				makeRequest: (client, n) =>
 					reviewRequest(origin, learners[(run * 50 + client) % learners.length], cardIds, n)
 			});
+			cpuMs += cpuMsOf(serverPid) - cpuBefore;
 			runs.push(result);
 			all.push(...result.latencies);
 		}
@@ -63,7 +80,8 @@ export async function benchReviewSync({ origin, learners, cardIds }) {
 				median: round(rps[Math.floor(rps.length / 2)], 1),
 				runs: rps.map((x) => round(x, 1))
 			},
-			errors: runs.reduce((s, r) => s + r.errors + r.non2xx, 0)
+			errors: runs.reduce((s, r) => s + r.errors + r.non2xx, 0),
+			serverCpuMsPerRequest: round(cpuMs / Math.max(1, all.length), 3)
 		};
 	}
 	return levels;
