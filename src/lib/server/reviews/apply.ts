@@ -14,7 +14,7 @@ import { cardStateJson } from './json';
 import { alreadyKnown, withCard, type ReviewResult } from './known';
 import { appendReview, appendsInOrder, loadTail } from './append';
 import { rescheduleCard, type PendingReview, type Rescheduled } from './reschedule';
-import { schedulerFor } from './scheduler';
+import { reviewScheduler } from './peak';
 import { getReviewSettings } from './settings';
 import { captureBase, loadBase, loadCardLog, type CardStateRow } from './store';
 
@@ -98,12 +98,13 @@ export async function applyReviews(
 	if (valid.length === 0) return results;
 
 	const settings = await getReviewSettings(db, userId);
-	const scheduler = schedulerFor(settings);
 	const cards = await findReviewableCards(
 		db,
 		userId,
 		valid.map((v) => v.review.cardId)
 	);
+	// schedulerFor(settings), or interview-date mode's scheduler while it is on (peak.ts).
+	const scheduler = await reviewScheduler(db, userId, settings, cards, now);
 	// In review order, so reviews that arrive together rarely need a recompute.
 	valid.sort((a, b) => a.review.reviewedAt.getTime() - b.review.reviewedAt.getTime());
 	const batch: Batch = { userId, valid, cards, settings, scheduler, now };
