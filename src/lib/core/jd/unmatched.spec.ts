@@ -17,6 +17,10 @@ describe('unrecognised terms', () => {
 
 	it('lists a plain capitalised word only when it sits in a list beside a known tool', () => {
 		expect(analyse('Requirements\n- Python, Polaris, or Docker').unmatched).toEqual(['Polaris']);
+		expect(analyse('Requirements\n- Docker, ResNeXt, and U-Net').unmatched).toEqual([
+			'ResNeXt',
+			'U-Net'
+		]);
 		expect(analyse('Requirements\n- Work with Google Brain and Meta on Python').unmatched).toEqual(
 			[]
 		);

@@ -33,7 +33,8 @@ function nameLike(word: string): boolean {
 	});
 }
 
-const capitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
+// "Polaris", and hyphenated names whose parts are capitalised: "U-Net", "X-Decoder".
+const capitalised = (word: string) => /^\p{Lu}(?:\p{Ll}|-\p{Lu})/u.test(word);
 const lowercase = (word: string) => /^\p{Ll}[\p{Ll}\p{N}-]*$/u.test(word);
 
 // What may stand between two items of one list: "A, B", "A/B", "A or B", "A, and B", "(A, B)".

@@ -6,7 +6,8 @@
 //       levels, every unplaced term is listed, the title picks the closest role profile.
 //   3 — lead-in headings ("We expect you to have:", "… which you can be a part of:"),
 //       "beneficial" and "an advantage" as hedges, a "profound"/"thorough" understanding as
-//       deep, phrases headed by computing/tracking/augmentation/annotation listed as unmatched.
+//       deep, phrases headed by computing/tracking/augmentation/annotation and hyphenated
+//       names like "U-Net" listed as unmatched.
 
 export const JD_ANALYSER_VERSION = 3;
 
