@@ -78,7 +78,7 @@ export function analyzeResume(text: string, graph: Graph, aliasIndex: AliasIndex
 	let section: CvSection = 'summary';
 	for (const raw of splitLines(text)) {
 		const line = stripBullet(raw);
-		let here = section;
+		let here: CvSection = section;
 		if (!isBulleted(raw)) {
 			const heading = cvHeading(line, findAliasMatches(aliasIndex, line).length > 0);
 			if (heading?.inline) here = heading.kind;
