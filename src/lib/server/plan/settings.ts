@@ -6,6 +6,8 @@ import type { Queryable } from '$lib/server/assessments/store';
 import { planSettings } from '$lib/server/db/schema';
 import { addDays, dayNumber, isIsoDate } from '$lib/core/plan/dates';
 import type { DateRange } from '$lib/core/plan/types';
+import { bringForward } from '$lib/server/reviews/peak';
+import { DEFAULT_PEAK_LEVEL, MAX_PEAK_LEVEL, MIN_PEAK_LEVEL } from '$lib/core/scheduling/peak-date';
 
 export interface PlanSettings {
 	minutesPerDay: number;
@@ -13,6 +15,10 @@ export interface PlanSettings {
 	lightDays: number[];
 	lightMinutes: number;
 	targetDate: string | null;
+	/** Interview-date mode: target cards peak on the target date (core/scheduling/peak-date.ts). */
+	peakOnDate: boolean;
+	/** Predicted recall every target card should have on the date. */
+	peakLevel: number;
 	breaks: DateRange[];
 	reviewTime: string;
 	studyTime: string;
@@ -24,6 +30,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
 	lightDays: [6, 7],
 	lightMinutes: 20,
 	targetDate: null,
+	peakOnDate: false,
+	peakLevel: DEFAULT_PEAK_LEVEL,
 	breaks: [],
 	reviewTime: '08:00',
 	studyTime: '19:00'
@@ -90,6 +98,38 @@ export const breakRangeSchema = v.pipe(
 	)
 );
 
+/** A checkbox (absent or "on") or a JSON boolean; left out means off. */
+const checkbox = (message: string) =>
+	v.optional(
+		v.pipe(
+			v.union([v.boolean(), v.picklist(['on', 'true', 'false', ''])], message),
+			v.transform((x) => x === true || x === 'on' || x === 'true')
+		),
+		false
+	);
+
+const peakLevelMessage = `Choose a recall level from ${MIN_PEAK_LEVEL * 100} % to ${MAX_PEAK_LEVEL * 100} %.`;
+/** A share (0.9) from JSON or from the form's select; left out means the default. */
+const peakLevel = v.optional(
+	v.pipe(
+		v.union(
+			[
+				v.number(peakLevelMessage),
+				v.pipe(
+					v.string(),
+					v.trim(),
+					v.regex(/^0?\.\d{1,3}$/, peakLevelMessage),
+					v.transform(Number)
+				)
+			],
+			peakLevelMessage
+		),
+		v.minValue(MIN_PEAK_LEVEL, peakLevelMessage),
+		v.maxValue(MAX_PEAK_LEVEL, peakLevelMessage)
+	),
+	DEFAULT_PEAK_LEVEL
+);
+
 /** The settings schema; dates are checked against the learner's `today`. */
 export function settingsSchema(today: string) {
 	const latest = addDays(today, 10 * 366);
@@ -118,6 +158,8 @@ export function settingsSchema(today: string) {
 					'Pick a target date from today on, within ten years.'
 				)
 			),
+			peakOnDate: checkbox('Send peakOnDate as true or false.'),
+			peakLevel,
 			breaks: v.pipe(
 				v.array(breakRangeSchema, 'Breaks are a list of date ranges.'),
 				v.maxLength(MAX_BREAKS, `Keep at most ${MAX_BREAKS} breaks.`)
@@ -132,6 +174,14 @@ export function settingsSchema(today: string) {
 				'A lighter day cannot have more minutes than a normal one.'
 			),
 			['lightMinutes']
+		),
+		v.forward(
+			v.partialCheck(
+				[['peakOnDate'], ['targetDate']],
+				(s) => !s.peakOnDate || s.targetDate !== null,
+				'Set a target date to peak on it.'
+			),
+			['peakOnDate']
 		),
 		// A lighter day that is not a study day means nothing: drop it rather than fail.
 		v.transform((s): PlanSettings => ({
@@ -154,6 +204,8 @@ export function settingsFromForm(data: FormData, current: PlanSettings): Record<
 		lightDays: list('lightDays'),
 		lightMinutes: text('lightMinutes'),
 		targetDate: text('targetDate'),
+		peakOnDate: text('peakOnDate'),
+		peakLevel: text('peakLevel') || current.peakLevel,
 		reviewTime: text('reviewTime') || current.reviewTime,
 		studyTime: text('studyTime') || current.studyTime,
 		breaks: current.breaks
@@ -169,6 +221,8 @@ export async function getSettings(db: Queryable, userId: string): Promise<PlanSe
 		lightDays: row.lightDays,
 		lightMinutes: row.lightMinutes,
 		targetDate: row.targetDate,
+		peakOnDate: row.peakOnDate,
+		peakLevel: row.peakLevel,
 		breaks: row.breaks,
 		reviewTime: row.reviewTime,
 		studyTime: row.studyTime
@@ -186,4 +240,6 @@ export async function saveSettings(
 		.insert(planSettings)
 		.values({ userId, ...values })
 		.onConflictDoUpdate({ target: planSettings.userId, set: values });
+	// Switching interview-date mode on, or moving its date, also concerns cards already scheduled.
+	if (settings.peakOnDate) await bringForward(db, userId, now);
 }
