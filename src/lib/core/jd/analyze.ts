@@ -114,8 +114,11 @@ export function analyzeJobDescriptionWithBasis(
 	const titleTier = title ? tierOfTitle(title.text) : undefined;
 	const tier = titleTier ?? (years === null ? null : tierOfYears(years));
 	// A posting more senior than the profile's typical years asks one step more of its skills.
+	// One that states no seniority asks at most mid-level: a broad posting that resembles the
+	// staff profile (which lists the most skills) does not ask for staff levels.
 	const [lowest, highest] = role ? roleTiers(role.years) : [MID, MID];
-	const roleShift = tier === null ? 0 : tier > highest ? 1 : tier < lowest ? -1 : 0;
+	const roleShift =
+		tier === null ? (MID < lowest ? -1 : 0) : tier > highest ? 1 : tier < lowest ? -1 : 0;
 	const roleLevel = new Map(role?.skills.map((s) => [s.id, s.level]) ?? []);
 	const titleSkills = new Set(
 		title ? findAliasMatches(aliasIndex, title.text).map((m) => m.skillId) : []

@@ -37,6 +37,20 @@ describe('proposed target levels', () => {
 		else expect(r.basis.roleId).toBe('senior');
 	});
 
+	it('asks at most mid-level of a posting that states no seniority', () => {
+		// Only the senior profile lists CI/CD: the posting resembles it, but says nothing of rank.
+		const text = 'Requirements\n- Python, Docker, PyTorch, Kubernetes and CI/CD';
+		const r = analyzeJobDescriptionWithBasis(text, graph, index);
+		expect(r.basis).toMatchObject({ roleId: 'senior', tier: null });
+		const python = r.skills.find((s) => s.id === 'python')!;
+		expect(python.targetLevel).toBe(3);
+		expect(python.levelReason).toBe(
+			'Level 3: the closest role profile, senior, asks for 4, one step down for a posting that states no seniority (read as at most mid-level).'
+		);
+		const senior = analyzeJobDescriptionWithBasis(`Senior ML Engineer\n\n${text}`, graph, index);
+		expect(senior.skills.find((s) => s.id === 'python')?.targetLevel).toBe(4);
+	});
+
 	it('reads a title word as seniority', () => {
 		const text = 'Senior ML Engineer\n\nRequirements\n- Python\n- Docker';
 		expect(analyzeJobDescriptionWithBasis(text, graph, index).basis.tier).toBe(2);

@@ -47,7 +47,11 @@ function baseLevel(input: LevelInput): ProposedLevel {
 		const level = clamp(role.level + roleShift, 1, 4);
 		const step = roleShift > 0 ? ', one step up' : roleShift < 0 ? ', one step down' : '';
 		const why = `the closest role profile, ${role.name}, asks for ${role.level}`;
-		return { level, reason: `${why}${step ? `${step} for a ${seniority}-level posting` : ''}` };
+		const posting =
+			tier === null
+				? 'a posting that states no seniority (read as at most mid-level)'
+				: `a ${seniority}-level posting`;
+		return { level, reason: `${why}${step ? `${step} for ${posting}` : ''}` };
 	}
 	const shift = tier === null ? 0 : clamp(tier - MID_TIER, -1, 1);
 	const level = clamp(DEFAULT_LEVEL[importance] + shift, 1, 4);

@@ -7,7 +7,8 @@
 //   3 — lead-in headings ("We expect you to have:", "… which you can be a part of:"),
 //       "beneficial" and "an advantage" as hedges, a "profound"/"thorough" understanding as
 //       deep, phrases headed by computing/tracking/augmentation/annotation and hyphenated
-//       names like "U-Net" listed as unmatched.
+//       names like "U-Net" listed as unmatched, a posting that states no seniority asks at
+//       most mid-level of a senior or staff profile's skills.
 
 export const JD_ANALYSER_VERSION = 3;
 
