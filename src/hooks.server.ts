@@ -14,6 +14,7 @@ import { isCrossOriginWrite } from '$lib/server/security/origin';
 import { securityHeaders as securityHeadersFor } from '$lib/server/security/headers';
 import { isBusyError } from '$lib/server/db/serial';
 import { compressed } from '$lib/server/http/compress';
+import { refusal, screenFormBody } from '$lib/server/http/form-body';
 import { startReminderJob } from '$lib/server/push';
 
 export const init: ServerInit = async () => {
@@ -76,6 +77,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Form bodies under their page's limit and in UTF-8, before any action parses them. */
+const screenForms: Handle = async ({ event, resolve }) => {
+	const screened = await screenFormBody(event.request, event.url.pathname);
+	if (!screened.ok) return refusal(event.request, screened.status, screened.message);
+	event.request = screened.request;
+	return resolve(event);
+};
+
 /** Outermost, so it sees the final response (headers, status) of everything below. */
 const compress: Handle = async ({ event, resolve }) =>
 	compressed(event.request, await resolve(event));
@@ -85,5 +94,6 @@ export const handle = sequence(
 	guardOrigin,
 	securityHeaders,
 	busyAsRetryable,
+	screenForms,
 	authenticate
 );
