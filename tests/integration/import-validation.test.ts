@@ -116,12 +116,13 @@ async function busyExport(): Promise<Doc> {
 	const plan = await loadPlan(t.db, user.id, NOW);
 	if (plan?.items[0]) await markStep(t.db, user.id, plan.items[0].key, 'skipped', NOW);
 	const undone = review(card, 1, '2026-03-19T09:00:00Z');
+	const passed = review('docker-001', 4, '2026-03-10T09:00:00Z');
 	await applyReviews(
 		t.db,
 		user.id,
 		[
 			review(card, 3, '2026-03-01T09:00:00Z'),
-			review('docker-001', 4, '2026-03-10T09:00:00Z'),
+			passed,
 			review(seeded.id, 3, '2026-03-20T09:00:00Z'),
 			undone
 		],
@@ -129,6 +130,19 @@ async function busyExport(): Promise<Doc> {
 	);
 	await undoReview(t.db, user.id, undone.id, NOW);
 	await setCardFlag(t.db, user.id, 'docker-001', 'suspend', NOW);
+	// Credit through prerequisites, as a passed review gives it when the learner has it on.
+	await t.db.insert(schema.reviewCredit).values({
+		userId: user.id,
+		reviewId: passed.id,
+		cardId: seeded.id,
+		kind: 'credit',
+		fraction: 0.25,
+		creditedAt: new Date(passed.reviewedAt),
+		stabilityBefore: 12,
+		dueBefore: NOW,
+		stabilityAfter: 15,
+		dueAfter: NOW
+	});
 	await t.db.insert(schema.fsrsFit).values({
 		userId: user.id,
 		status: 'failed',

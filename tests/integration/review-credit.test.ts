@@ -117,9 +117,10 @@ describe('credit through prerequisites', () => {
 	it('on: a failed advanced card brings its two weakest prerequisite cards forward', async () => {
 		const { userId, basics, advanced } = await learner('on', 3);
 		const [weak1, weak2, strong] = basics as [string, string, string];
-		await apply(userId, strong, 4, day(3));
+		await apply(userId, strong, 4, day(2));
 		const strongBefore = await stateOf(userId, strong);
-		const at = day(5);
+		// Day 3: the cards first seen on day 0 are due days later, not already tomorrow.
+		const at = day(3);
 		await apply(userId, advanced, 1, at);
 		for (const id of [weak1, weak2]) {
 			expect((await stateOf(userId, id)).due.getTime()).toBe(Date.parse(at) + 86_400_000);
@@ -194,17 +195,33 @@ describe('credit through prerequisites', () => {
 		]);
 	});
 
-	it('the setting is validated and survives an account export and import', async () => {
-		const { userId } = await learner('on');
+	it('the setting and the credit survive an account export and import; bad values are refused', async () => {
+		const { userId, basic, advanced } = await learner('on');
 		const bad = validate(reviewSettingsSchema, {
 			...settingsForm(await getReviewSettings(t.db, userId)),
 			creditPrerequisites: 'maybe'
 		});
 		expect(bad).toMatchObject({ ok: false, errors: { creditPrerequisites: expect.any(String) } });
+		const before = await stateOf(userId, basic);
+		const source = await apply(userId, advanced, 3, day(5));
 		const doc = JSON.parse(JSON.stringify(await exportLearner(t.db, userId, NOW)));
 		expect(doc.tables.review_settings[0].credit_prerequisites).toBe(true);
+		expect(doc.tables.review_credit).toHaveLength(1);
+
+		const orphan = structuredClone(doc);
+		orphan.tables.review_credit[0].review_id = crypto.randomUUID();
+		const refused = await importLearner(t.db, (await makeUser(t.db)).id, orphan);
+		expect(refused).toMatchObject({ ok: false, status: 400 });
+		expect(refused.ok || refused.message).toMatch(/^tables\.review_credit\[0\]\.review_id: /);
+
 		const fresh = await makeUser(t.db);
 		expect(await importLearner(t.db, fresh.id, doc)).toMatchObject({ ok: true });
 		expect((await getReviewSettings(t.db, fresh.id)).creditPrerequisites).toBe(true);
+		const strip = (rows: { userId: string }[]) => rows.map((r) => ({ ...r, userId: '' }));
+		expect(strip(await creditsOf(fresh.id))).toEqual(strip(await creditsOf(userId)));
+		// Undo still takes the credit back in the new account.
+		await undoReview(t.db, fresh.id, source, NOW);
+		expect(await creditsOf(fresh.id)).toEqual([]);
+		expect({ ...(await stateOf(fresh.id, basic)), userId }).toEqual(before);
 	});
 });

@@ -44,6 +44,9 @@ function checkUnique(p: PreparedTable) {
 		key,
 		(row) => row[key]
 	]);
+	// One credit per review and card.
+	if (p.name === 'review_credit')
+		keys.push(['cardId', (row) => `${row.reviewId}\u0000${row.cardId}`]);
 	// One card per Anki note and cloze number (absent for cards not imported from Anki).
 	if (p.name === 'personal_card')
 		keys.push([
@@ -99,5 +102,15 @@ export function checkReferences(prepared: readonly PreparedTable[]) {
 		const id = row.cardId as string;
 		if (!isCard(id) && !id.startsWith(PERSONAL_ID_PREFIX))
 			problem(of('review_log'), i, 'cardId', 'neither a personal card id nor a built-in card.');
+	});
+	// Credit belongs to a review of the log (undoing one removes its credit) and, like the
+	// log, may name a personal card deleted since.
+	const reviewIds = new Set(of('review_log').rows.map((r) => r.id));
+	of('review_credit').rows.forEach((row, i) => {
+		const id = row.cardId as string;
+		if (!reviewIds.has(row.reviewId))
+			problem(of('review_credit'), i, 'reviewId', 'no review of this export has this id.');
+		if (!isCard(id) && !id.startsWith(PERSONAL_ID_PREFIX))
+			problem(of('review_credit'), i, 'cardId', 'neither a personal card id nor a built-in card.');
 	});
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { CLAMP_PARAMETERS, S_MIN, W17_W18_Ceiling } from 'ts-fsrs';
 import { isoTimeSchema } from '$lib/core/iso-time';
 import { isIsoDate } from '$lib/core/plan/dates';
-import { ASSESSMENT_SOURCES } from '$lib/server/db/schema';
+import { ASSESSMENT_SOURCES, CREDIT_KINDS } from '$lib/server/db/schema';
 import { registerSchema } from '$lib/server/auth/forms';
 import { levelSchema as ratingLevelSchema } from '$lib/server/assessments/schemas';
 import { createCardSchema, PERSONAL_ID_PREFIX } from '$lib/server/cards';
@@ -236,6 +236,17 @@ export function rowSchemas(ctx: RowContext) {
 			})
 		]),
 		review_undo: v.object({ reviewId: uuid, undoneAt: time }),
+		review_credit: v.object({
+			reviewId: uuid,
+			cardId: reviewSchema.entries.cardId,
+			kind: v.picklist(CREDIT_KINDS, 'The kind is credit or forward.'),
+			fraction: real(0, 1),
+			creditedAt: time,
+			stabilityBefore: memory.stability,
+			dueBefore: time,
+			stabilityAfter: memory.stability,
+			dueAfter: time
+		}),
 		fsrs_fit: v.object({
 			status: v.picklist(['running', 'done', 'failed', 'applied'], 'Unknown fit status.'),
 			reviewCount: count(1e8),

@@ -18,6 +18,7 @@ export const EXPORTED: Record<string, SQLiteTable> = {
 	card_base: table.cardBase,
 	review_log: table.reviewLog,
 	review_undo: table.reviewUndo,
+	review_credit: table.reviewCredit,
 	fsrs_fit: table.fsrsFit,
 	push_reminder: table.pushReminder,
 	resume: table.resume
@@ -28,9 +29,7 @@ export const NOT_EXPORTED: Record<string, string> = {
 	session: 'sign-in sessions are secrets of this server, not the learner’s data',
 	push_subscription:
 		'a browser’s push address and keys let whoever holds them notify that device, and work only with the VAPID key of the server it subscribed to: the browser subscribes again',
-	push_send: 'which days a reminder went out: the job’s bookkeeping, kept a week',
-	review_credit:
-		'implicit credit is already in the exported card_state; its rows only let this server undo it'
+	push_send: 'which days a reminder went out: the job’s bookkeeping, kept a week'
 };
 
 /** Columns of `user` that travel: the profile and its review settings, never credentials. */
