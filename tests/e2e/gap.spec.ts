@@ -24,11 +24,17 @@ test('sign up → choose a role → rate → see the gap → placement check', a
 	await expect(page).toHaveURL(/\/start\/rate$/);
 	expect(await hasHorizontalScroll(page)).toBe(false);
 
-	const python = page.getByRole('group', { name: 'Python programming' });
-	await python.getByRole('radio', { name: /^2 · With guidance/ }).check();
-	const docker = page.getByRole('group', { name: 'Docker & containers' });
-	await docker.getByRole('radio', { name: 'Never heard of it' }).check();
-	await page.getByRole('button', { name: 'Save and show my gap' }).click();
+	// One skill per screen, the one that unlocks most first; one tap answers it.
+	await expect(page.getByRole('heading', { name: 'Python programming' })).toBeVisible();
+	await page.getByRole('button', { name: /^2 · With guidance/ }).click();
+	await expect(page.getByText('Saved Python programming · 2 · With guidance.')).toBeVisible();
+	expect(await hasHorizontalScroll(page)).toBe(false);
+	// Any skill can be rated out of turn (the "change" links of the answers list).
+	await page.goto('/start/rate?skill=docker');
+	await expect(page.getByRole('heading', { name: 'Docker & containers' })).toBeVisible();
+	await page.getByRole('button', { name: /^0 · Never heard of it/ }).click();
+	await expect(page.getByText(/^Saved Docker & containers · 0/)).toBeVisible();
+	await page.getByRole('link', { name: 'See my gap now' }).click();
 
 	await expect(page).toHaveURL(/\/gap\?from=start$/);
 	await expect(page.getByRole('heading', { name: /^Readiness \d+ %$/ })).toBeVisible();
@@ -125,8 +131,10 @@ test('paste a seed job description → edit → save target → gap', async ({ p
 	await page.getByLabel('Target name').fill('Hiring page MLE');
 	await page.getByRole('button', { name: 'Save target and rate myself' }).click();
 	await expect(page).toHaveURL(/\/start\/rate$/);
-	await page.getByRole('button', { name: 'Save and show my gap' }).click();
+	// Stop before rating anything: the gap counts every skill as unrated.
+	await page.getByRole('link', { name: 'See my gap now' }).click();
 	await expect(page).toHaveURL(/\/gap/);
+	await expect(page.getByText(/^(\d+) of \1 skills not rated yet/)).toBeVisible();
 	await expect(page.getByText('Towards Hiring page MLE')).toBeVisible();
 
 	const { targets } = await (await page.request.get('/api/targets')).json();

@@ -62,7 +62,7 @@ describe('progress and the next skill', () => {
 	]);
 	const none = new Set<string>();
 
-	it('is usable once every must has a level, rated or implied', () => {
+	it('is usable once the skills with a level carry two thirds of what readiness weighs', () => {
 		expect(ratingProgress(order, none, none)).toMatchObject({
 			total: 5,
 			rated: 0,
@@ -71,14 +71,18 @@ describe('progress and the next skill', () => {
 			usable: false
 		});
 		const progress = ratingProgress(order, new Set(['kubernetes']), new Set(['pytorch', 'docker']));
+		// Weight × target: kubernetes 2, pytorch 2, ci-cd 1, docker 1, python 1.
 		expect(progress).toEqual({
 			total: 5,
 			rated: 1,
 			implied: 2,
 			unrated: 2,
 			mustsLeft: 0,
+			covered: 5 / 7,
 			usable: true
 		});
+		const short = ratingProgress(order, new Set(['kubernetes']), new Set(['docker', 'python']));
+		expect(short).toMatchObject({ covered: 4 / 7, mustsLeft: 1, usable: false });
 	});
 
 	it('skips what is rated, implied or skipped in this sitting', () => {

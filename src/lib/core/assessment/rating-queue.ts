@@ -4,9 +4,15 @@
 // as prerequisites; within each, the skills that unlock the most of the target's other skills
 // (directly or through others), ties in reverse graph order. Prerequisites pulled in only by the
 // target come last, so most of them are already implied (see ./implied) when their turn comes.
-// The gap is usable once every must-have has a level, rated or implied.
-import { allDependents, prerequisiteClosure, type SkillGraph } from '../graph';
+//
+// The gap is usable once the skills with a level (rated or implied) carry USABLE_SHARE of what
+// readiness weighs (Σ weight × target level, as in ../gap): what is still unrated, counted as 0,
+// can then move readiness by at most the rest.
+import { computeGap } from '../gap';
+import { allDependents, topologicalOrder, type SkillGraph } from '../graph';
 import type { TargetSkill } from '../types';
+
+export const USABLE_SHARE = 2 / 3;
 
 export type RatingGroup = 'must' | 'nice' | 'prerequisite';
 
@@ -15,6 +21,8 @@ export interface RatingItem {
 	group: RatingGroup;
 	/** The level the target (or a prerequisite chain) asks for. */
 	target: number;
+	/** Its weight in readiness, as the gap gives it. */
+	weight: number;
 	/** How many other skills of the target need this one, directly or through others. */
 	unlocks: number;
 }
@@ -28,24 +36,28 @@ export function ratingOrder(graph: SkillGraph, targetSkills: readonly TargetSkil
 		if (t.targetLevel <= 0) continue;
 		if (t.importance === 'must' || !importance.has(t.id)) importance.set(t.id, t.importance);
 	}
-	const required = prerequisiteClosure(
-		graph,
-		targetSkills.map((t) => ({ id: t.id, level: t.targetLevel }))
-	);
-	const ids = new Set(required.map((r) => r.id));
-	// The closure is in topological order (prerequisites first); later means more dependent.
-	const items = required.map((r, position) => ({
-		id: r.id,
-		group: importance.get(r.id) ?? ('prerequisite' as const),
-		target: r.level,
-		unlocks: [...allDependents(graph, r.id)].filter((d) => ids.has(d)).length,
-		position
+	// Every skill the target needs with its level and weight: the gap of a learner with no levels.
+	const { entries } = computeGap(graph, targetSkills, new Map());
+	const ids = new Set(entries.map((e) => e.skillId));
+	const rank = new Map(topologicalOrder(graph).map((id, i) => [id, i]));
+	const items = entries.map((e) => ({
+		id: e.skillId,
+		group: importance.get(e.skillId) ?? ('prerequisite' as const),
+		target: e.target,
+		weight: e.weight,
+		unlocks: [...allDependents(graph, e.skillId)].filter((d) => ids.has(d)).length,
+		rank: rank.get(e.skillId) ?? 0
 	}));
 	items.sort(
-		(a, b) =>
-			GROUP_RANK[a.group] - GROUP_RANK[b.group] || b.unlocks - a.unlocks || b.position - a.position
+		(a, b) => GROUP_RANK[a.group] - GROUP_RANK[b.group] || b.unlocks - a.unlocks || b.rank - a.rank
 	);
-	return items.map(({ id, group, target, unlocks }) => ({ id, group, target, unlocks }));
+	return items.map((i) => ({
+		id: i.id,
+		group: i.group,
+		target: i.target,
+		weight: i.weight,
+		unlocks: i.unlocks
+	}));
 }
 
 export interface RatingProgress {
@@ -58,6 +70,8 @@ export interface RatingProgress {
 	unrated: number;
 	/** Must-haves with neither a rating nor an implied level. */
 	mustsLeft: number;
+	/** The share of readiness's weight (Σ weight × target) that has a level, 0–1. */
+	covered: number;
 	usable: boolean;
 }
 
@@ -69,18 +83,24 @@ export function ratingProgress(
 	let rated = 0;
 	let inferred = 0;
 	let mustsLeft = 0;
+	let known = 0;
+	let all = 0;
 	for (const item of order) {
+		all += item.weight * item.target;
+		if (explicit.has(item.id) || implied.has(item.id)) known += item.weight * item.target;
 		if (explicit.has(item.id)) rated++;
 		else if (implied.has(item.id)) inferred++;
 		else if (item.group === 'must') mustsLeft++;
 	}
+	const covered = all === 0 ? 1 : known / all;
 	return {
 		total: order.length,
 		rated,
 		implied: inferred,
 		unrated: order.length - rated - inferred,
 		mustsLeft,
-		usable: mustsLeft === 0
+		covered,
+		usable: covered >= USABLE_SHARE
 	};
 }
 

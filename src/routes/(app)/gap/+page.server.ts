@@ -9,6 +9,7 @@ import {
 	calibrationItems,
 	formLevel,
 	levelSchema,
+	ratingQueue,
 	recordRatings,
 	skillIdSchema
 } from '$lib/server/assessments';
@@ -60,6 +61,8 @@ export const load: PageServerLoad = async (event) => {
 		graph: gapGraph(graph, gap.entries),
 		calibration: calibration.map((c) => ({ ...c, name: name(c.skillId) })),
 		definition: READINESS_DEFINITION,
+		// Skills never rated count as 0: say how many, and offer to go on rating.
+		rating: (await ratingQueue(db, user.id))?.progress ?? null,
 		fromStart: event.url.searchParams.get('from') === 'start'
 	};
 };

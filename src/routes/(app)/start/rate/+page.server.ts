@@ -1,76 +1,56 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb, type Database } from '$lib/server/db';
-import { getGraph } from '$lib/server/content';
-import { prerequisiteClosure } from '$lib/core/graph';
+import { getDb } from '$lib/server/db';
 import {
-	latestRatings,
-	ratingsSchema,
-	readRatingFields,
-	recordRatings,
-	rubricOf
+	formLevel,
+	levelSchema,
+	nextInQueue,
+	rateAndImply,
+	ratingQueue
 } from '$lib/server/assessments';
-import { getActiveTarget } from '$lib/server/targets';
-import { validate, type FieldErrors } from '$lib/server/validation';
+import { formFields, validate } from '$lib/server/validation';
+import { rateUrl, readSkipped, stepView } from './step';
 
-/** The target's skills (must first), then the prerequisites they pull in. */
-async function skillsToRate(db: Database, userId: string) {
-	const target = await getActiveTarget(db, userId);
-	if (!target) redirect(303, '/start');
-	const direct = [...target.skills].sort(
-		(a, b) => Number(b.importance === 'must') - Number(a.importance === 'must')
-	);
-	const directIds = new Set(direct.map((s) => s.id));
-	const closure = prerequisiteClosure(
-		getGraph(),
-		target.skills.map((s) => ({ id: s.id, level: s.targetLevel }))
-	);
-	const prerequisites = closure.filter((r) => !directIds.has(r.id)).map((r) => r.id);
-	return { target, direct: direct.map((s) => s.id), prerequisites };
-}
-
+// One skill per screen, in the queue's order (musts first, the most unlocking first); each
+// answer is its own POST, so the learner can stop after any of them with a usable gap.
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
-	const db = await getDb();
-	const { target, direct, prerequisites } = await skillsToRate(db, user.id);
-	const latest = await latestRatings(db, user.id);
-	const view = (id: string) => ({
-		...rubricOf(id)!,
-		rated: latest.has(id) ? String(latest.get(id)!.level) : 'skip'
-	});
-	return {
-		targetName: target.name,
-		direct: direct.map(view),
-		prerequisites: prerequisites.map(view)
-	};
+	const queue = await ratingQueue(await getDb(), user.id);
+	if (!queue) redirect(303, '/start');
+	const params = event.url.searchParams;
+	const skipped = readSkipped(params.get('skipped'), queue.order);
+	// ?skill=<id>: the learner chose to (re)rate this one; otherwise the next in the queue.
+	const asked = queue.order.find((i) => i.id === params.get('skill'));
+	const current = asked ?? nextInQueue(queue, skipped);
+	return stepView(queue, current, skipped, params.get('after'));
 };
+
+const answerSchema = v.object({
+	skillId: v.string(),
+	level: v.union([v.literal('skip'), levelSchema])
+});
 
 export const actions: Actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
 		const db = await getDb();
-		const { direct, prerequisites } = await skillsToRate(db, user.id);
-		const { ratings, chosen } = readRatingFields(await event.request.formData(), [
-			...direct,
-			...prerequisites
-		]);
-		if (ratings.length > 0) {
-			const parsed = validate(ratingsSchema, { ratings });
-			if (!parsed.ok) {
-				const errors: FieldErrors = {};
-				for (const [key, message] of Object.entries(parsed.errors)) {
-					const index = /^ratings\.(\d+)/.exec(key)?.[1];
-					errors[index === undefined ? '_' : ratings[Number(index)]!.skillId] = message;
-				}
-				return fail(400, {
-					message: 'Please choose a level for the marked skills.',
-					errors,
-					chosen
-				});
-			}
-			await recordRatings(db, user.id, parsed.data.ratings, 'self', new Date());
+		const queue = await ratingQueue(db, user.id);
+		if (!queue) redirect(303, '/start');
+		const fields = formFields(await event.request.formData());
+		const skipped = readSkipped(fields.skipped ?? null, queue.order);
+		const parsed = validate(answerSchema, {
+			skillId: fields.skillId ?? '',
+			level: fields.level === 'skip' ? 'skip' : formLevel(fields.level)
+		});
+		const item = queue.order.find((i) => i.id === fields.skillId);
+		if (!item) return fail(400, { message: 'This skill is not part of your target.' });
+		if (!parsed.ok) return fail(400, { message: 'Choose a level from 0 to 4, or skip.' });
+		if (parsed.data.level === 'skip') {
+			redirect(303, rateUrl(new Set([...skipped, item.id])));
 		}
-		redirect(303, '/gap?from=start');
+		await rateAndImply(db, user.id, { skillId: item.id, level: parsed.data.level }, new Date());
+		redirect(303, rateUrl(skipped, item.id));
 	}
 };
