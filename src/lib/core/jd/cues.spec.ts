@@ -64,6 +64,8 @@ describe('seniority', () => {
 		expect(tierOfTitle('Senior ML Engineer')).toBe(2);
 		expect(tierOfTitle('Staff Engineer')).toBe(3);
 		expect(tierOfTitle('ML Engineer')).toBeUndefined();
+		expect(tierOfTitle('HO - AI Engineer Expert')).toBe(2);
+		expect(tierOfTitle('Mixture-of-Experts Inference Engineer')).toBeUndefined();
 	});
 	it("reads the span of a role profile's years", () => {
 		expect(roleTiers('2–5')).toEqual([1, 1]);

@@ -23,7 +23,8 @@ export function yearsIn(sentence: string): number | undefined {
 
 const TITLES: [Tier, RegExp][] = [
 	[3, /\b(staff|principal|distinguished)\b/i],
-	[2, /\b(senior|sr\.?|lead)\b/i],
+	// "AI Engineer Expert": outside the US, Expert is a grade at or above senior.
+	[2, /\b(senior|sr\.?|lead|expert)\b/i],
 	[0, /\b(junior|jr\.?|entry[- ]level|graduate|intern(ship)?)\b/i]
 ];
 

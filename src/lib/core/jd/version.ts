@@ -8,7 +8,7 @@
 //       "beneficial" and "an advantage" as hedges, a "profound"/"thorough" understanding as
 //       deep, phrases headed by computing/tracking/augmentation/annotation and hyphenated
 //       names like "U-Net" listed as unmatched, a posting that states no seniority asks at
-//       most mid-level of a senior or staff profile's skills.
+//       most mid-level of a senior or staff profile's skills, "Expert" in a title is senior.
 
 export const JD_ANALYSER_VERSION = 3;
 
