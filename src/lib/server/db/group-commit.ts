@@ -41,26 +41,34 @@ export function createGroupCommit(client: Client, options: GroupCommitOptions = 
 	const maxUnits = options.maxUnits ?? 64;
 	const stats: GroupCommitStats = { commits: 0, units: 0 };
 	let waiting: Job[] = [];
-	let flushing = false;
+	// A group is scheduled or in flight: new work joins the next one.
+	let scheduled = false;
+
+	// The embedded driver runs statements synchronously, so nothing else happens during a
+	// group: requests are read from their sockets only between event-loop turns. Starting a
+	// group on the next turn (setImmediate) rather than at once lets every request already
+	// read in this turn join it; a lone request waits for no one but that turn.
+	function schedule() {
+		if (scheduled) return;
+		scheduled = true;
+		setImmediate(() => void flush());
+	}
 
 	async function flush() {
-		flushing = true;
+		const group = waiting.slice(0, maxUnits);
+		waiting = waiting.slice(maxUnits);
 		try {
-			while (waiting.length > 0) {
-				const group = waiting.slice(0, maxUnits);
-				waiting = waiting.slice(maxUnits);
-				await commitGroup(client, group, stats);
-			}
+			await commitGroup(client, group, stats);
 		} finally {
-			flushing = false;
+			scheduled = false;
+			if (waiting.length > 0) schedule();
 		}
 	}
 
 	function run<T>(unit: Unit<T>): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			waiting.push({ unit, resolve: resolve as (v: unknown) => void, reject });
-			// Idle: this unit's transaction starts at once, so a lone request waits for nobody.
-			if (!flushing) void flush();
+			schedule();
 		});
 	}
 
