@@ -88,9 +88,11 @@ export async function benchReviewSync({ origin, learners, cardIds, serverPid }) 
 }
 
 // The statements one POST /api/reviews runs for one new review, in order, as the app's compiled
-// statements write them (src/lib/server/auth/session.ts, reviews/settings.ts, reviews/apply.ts,
-// reviews/store.ts, reviews/reschedule.ts). Only the app's own work is left out: HTTP, JSON,
-// validation and the FSRS arithmetic, which is what the overhead ratio measures.
+// statements write them (src/lib/server/auth/session.ts, reviews/settings.ts, reviews/known.ts,
+// reviews/append.ts, reviews/store.ts, reviews/reschedule.ts): an in-order review from the
+// stored state, the log replayed only for a card's first logged review. Each review here has a
+// transaction and a commit of its own (the app shares them: group commit). Only the app's own
+// work is left out: HTTP, JSON, validation and the FSRS arithmetic.
 const STATE_COLUMNS =
 	'"user_id", "card_id", "skill_id", "level", "due", "stability", "difficulty", "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses", "state", "last_review", "suspended", "leech", "buried_until"';
 const MEMORY_COLUMNS =
@@ -102,7 +104,11 @@ const SQL = {
 		'select "user"."timezone", "user"."day_start_hour", "user"."desired_retention", "user"."maximum_interval", "user"."fsrs_params", "review_settings"."learning_steps", "review_settings"."relearning_steps", "review_settings"."new_cards_per_day", "plan_settings"."light_days" from "user" left join "review_settings" on "review_settings"."user_id" = "user"."id" left join "plan_settings" on "plan_settings"."user_id" = "user"."id" where "user"."id" = ?',
 	known:
 		'select "user_id", "card_id", "rating", "reviewed_at", 0 from "review_log" where "review_log"."id" = ? union all select "user_id", "review_id", 0, "undone_at", 1 from "review_undo" where ("review_undo"."user_id" = ? and "review_undo"."review_id" = ?)',
-	state: `select ${STATE_COLUMNS} from "card_state" where ("card_state"."user_id" = ? and "card_state"."card_id" = ?)`,
+	tail: `select ${STATE_COLUMNS.split(', ')
+		.map((c) => `"card_state".${c}`)
+		.join(
+			', '
+		)}, "review_log"."id", "review_log"."reviewed_at", "review_log"."due_after" from "card_state" left join "review_log" on "review_log"."rowid" = (select "latest"."rowid" from "review_log" "latest" where "latest"."user_id" = "card_state"."user_id" and "latest"."card_id" = "card_state"."card_id" order by "latest"."reviewed_at" desc, "latest"."id" desc limit 1) where ("card_state"."user_id" = ? and "card_state"."card_id" = ?)`,
 	log: 'select "id", "card_id", "rating", "reviewed_at", "due_after" from "review_log" where ("review_log"."user_id" = ? and "review_log"."card_id" = ?) order by "review_log"."reviewed_at" asc, "review_log"."id" asc',
 	baseInsert: `insert into "card_base" ("user_id", "card_id", ${MEMORY_COLUMNS}, "captured_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
 	base: `select "user_id", "card_id", ${MEMORY_COLUMNS}, "captured_at" from "card_base" where ("card_base"."user_id" = ? and "card_base"."card_id" = ?)`,
@@ -133,16 +139,18 @@ export async function benchDirectSync({ client, learners, cardIds }) {
 			const tx = await client.transaction('write');
 			try {
 				await tx.execute({ sql: SQL.known, args: [id, learner.id, id] });
-				const state = await tx.execute({ sql: SQL.state, args: [learner.id, cardId] });
-				const log = await tx.execute({ sql: SQL.log, args: [learner.id, cardId] });
-				const row = state.rows[0];
-				if (row && row.state !== 0 && log.rows.length === 0) {
-					await tx.execute({
-						sql: SQL.baseInsert,
-						args: [learner.id, cardId, ...memoryArgs(row), now]
-					});
+				const tail = await tx.execute({ sql: SQL.tail, args: [learner.id, cardId] });
+				const row = tail.rows[0];
+				if (!row || row.id === null) {
+					await tx.execute({ sql: SQL.log, args: [learner.id, cardId] });
+					if (row && row.state !== 0) {
+						await tx.execute({
+							sql: SQL.baseInsert,
+							args: [learner.id, cardId, ...memoryArgs(row), now]
+						});
+					}
+					await tx.execute({ sql: SQL.base, args: [learner.id, cardId] });
 				}
-				await tx.execute({ sql: SQL.base, args: [learner.id, cardId] });
 				await tx.execute({
 					sql: SQL.workload,
 					args: [learner.id, cardId, now + 2 * DAY, now + 6 * DAY]
