@@ -83,7 +83,9 @@ describe('whatMovesTheDate', () => {
 		expect(forecast(input.forecast).reachesTarget).toBeNull();
 		const sentence = whatMovesTheDate(input);
 		const needed = input.plan.feasibility.neededMinutesPerDay!;
-		expect(sentence).toContain(`${needed - 30} more minutes a day would make ${formatDay(tight)}`);
+		expect(sentence).toContain(
+			`with ${needed - 30} more minutes a day you would make ${formatDay(tight)}`
+		);
 		expect(sentence).toContain(`move your date to ${formatDay(input.plan.finish!)}`);
 	});
 

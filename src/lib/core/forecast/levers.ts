@@ -45,7 +45,7 @@ export function whatMovesTheDate(input: LeverInput): string {
 		const needed = input.plan.feasibility.neededMinutesPerDay;
 		const more = needed === null ? null : needed - planInput.budget.minutesPerDay;
 		return more !== null && more > 0 && needed! <= MAX_MINUTES
-			? `You would reach it on ${formatDay(baseline)}, after your date: ${more} more minutes a day would make ${formatDay(targetDate)}, or move your date to ${formatDay(baseline)}.`
+			? `You would reach it on ${formatDay(baseline)}, after your date: with ${more} more minutes a day you would make ${formatDay(targetDate)}, or move your date to ${formatDay(baseline)}.`
 			: `You would reach it on ${formatDay(baseline)}, after your date: move your date to ${formatDay(baseline)}, or drop nice-to-have skills from the target.`;
 	}
 

@@ -16,6 +16,8 @@ import {
 import { formFields, validate } from '$lib/server/validation';
 import * as v from 'valibot';
 import { gapGraph } from './gap-graph.server';
+import { loadForecast } from '$lib/server/forecast';
+import { forecastChart } from './forecast-chart.server';
 
 const adjustSchema = v.object({ skillId: skillIdSchema, level: levelSchema });
 
@@ -44,12 +46,10 @@ export const load: PageServerLoad = async (event) => {
 		.filter((a) => a.entries.length > 0)
 		.sort((a, b) => b.weightedGap - a.weightedGap);
 
-	const calibration = await calibrationItems(
-		db,
-		user.id,
-		now,
-		new Set(gap.entries.map((e) => e.skillId))
-	);
+	const [calibration, forecast] = await Promise.all([
+		calibrationItems(db, user.id, now, new Set(gap.entries.map((e) => e.skillId))),
+		loadForecast(db, user.id, now)
+	]);
 	return {
 		gap: {
 			target: gap.target,
@@ -59,6 +59,7 @@ export const load: PageServerLoad = async (event) => {
 			areas
 		},
 		graph: gapGraph(graph, gap.entries),
+		forecast: forecast && forecastChart(forecast),
 		calibration: calibration.map((c) => ({ ...c, name: name(c.skillId) })),
 		definition: READINESS_DEFINITION,
 		// Skills never rated count as 0: say how many, and offer to go on rating.
