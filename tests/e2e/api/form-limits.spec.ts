@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { COOKIE, ORIGIN, jsonRequest, registerLearner } from './http';
 
-function rawForm(path: string, body: string | Uint8Array, token: string) {
+function rawForm(path: string, body: string, token: string) {
 	return fetch(ORIGIN + path, {
 		method: 'POST',
 		redirect: 'manual',
