@@ -42,8 +42,11 @@ export default defineConfig({
 			}
 		},
 		{
+			// Phone first: a test runs on the desktop too only where the wide layout or the
+			// keyboard is the point (tagged @desktop); elsewhere it would repeat the phone run.
 			name: 'desktop',
 			testIgnore: 'api/**',
+			grep: /@desktop/,
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
 		}
 	],

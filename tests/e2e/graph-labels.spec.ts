@@ -50,27 +50,33 @@ async function measure(page: Page, svg: string): Promise<Drawn> {
 	});
 }
 
-test('the skills graph: labels at least 12 px and every node inside the drawing', async ({
-	page
-}) => {
-	await page.goto('/skills');
-	const drawn = await measure(page, 'svg.graph');
-	expect(drawn.nodes).toBeGreaterThan(50);
-	expect(drawn.smallestFont).toBeGreaterThanOrEqual(12);
-	expect(drawn.smallestBox).toBeGreaterThanOrEqual(12);
-	expect(drawn.outside).toEqual([]);
-});
+test(
+	'the skills graph: labels at least 12 px and every node inside the drawing',
+	{ tag: '@desktop' },
+	async ({ page }) => {
+		await page.goto('/skills');
+		const drawn = await measure(page, 'svg.graph');
+		expect(drawn.nodes).toBeGreaterThan(50);
+		expect(drawn.smallestFont).toBeGreaterThanOrEqual(12);
+		expect(drawn.smallestBox).toBeGreaterThanOrEqual(12);
+		expect(drawn.outside).toEqual([]);
+	}
+);
 
-test('the gap graph: labels at least 12 px and every node inside the drawing', async ({ page }) => {
-	await signUp(page);
-	const target = await page.request.post('/api/targets', {
-		data: { name: 'Senior MLE', roleId: 'senior-mle' }
-	});
-	expect(target.status()).toBe(201);
-	await page.goto('/gap');
-	const drawn = await measure(page, '.frame svg[role="img"]');
-	expect(drawn.nodes).toBeGreaterThan(20);
-	expect(drawn.smallestFont).toBeGreaterThanOrEqual(12);
-	expect(drawn.smallestBox).toBeGreaterThanOrEqual(12);
-	expect(drawn.outside).toEqual([]);
-});
+test(
+	'the gap graph: labels at least 12 px and every node inside the drawing',
+	{ tag: '@desktop' },
+	async ({ page }) => {
+		await signUp(page);
+		const target = await page.request.post('/api/targets', {
+			data: { name: 'Senior MLE', roleId: 'senior-mle' }
+		});
+		expect(target.status()).toBe(201);
+		await page.goto('/gap');
+		const drawn = await measure(page, '.frame svg[role="img"]');
+		expect(drawn.nodes).toBeGreaterThan(20);
+		expect(drawn.smallestFont).toBeGreaterThanOrEqual(12);
+		expect(drawn.smallestBox).toBeGreaterThanOrEqual(12);
+		expect(drawn.outside).toEqual([]);
+	}
+);

@@ -28,79 +28,83 @@ const gradeButton = (page: Page, name: string) =>
 	});
 const progress = (page: Page) => page.locator('.progress-text');
 
-test('a full session by taps on a phone, or by keys on a desktop', async ({
-	page,
-	context,
-	isMobile
-}) => {
-	const server = await installFakeServer(context, 4);
-	await openReview(page);
-	await expect(progress(page)).toHaveText('4 left · 0 done today');
+test(
+	'a full session by taps on a phone, or by keys on a desktop',
+	{ tag: '@desktop' },
+	async ({ page, context, isMobile }) => {
+		const server = await installFakeServer(context, 4);
+		await openReview(page);
+		await expect(progress(page)).toHaveText('4 left · 0 done today');
 
-	if (isMobile) {
-		// Tap anywhere on the card shows the answer; grades sit in the thumb zone.
-		await page.locator('.review-card').tap();
-		await expect(gradeButton(page, 'Good')).toHaveAccessibleName('Good, next in 3d');
-		// The grades sit right above the bottom navigation, where the thumb rests.
-		const bar = await page.locator('.grade-bar').boundingBox();
-		expect(bar!.y + bar!.height).toBeCloseTo(844 - 64, -1);
-		for (const grade of ['Good', 'Easy', 'Hard', 'Good']) {
-			if (!(await gradeButton(page, grade).isVisible())) await showAnswer(page).tap();
-			await gradeButton(page, grade).tap();
+		if (isMobile) {
+			// Tap anywhere on the card shows the answer; grades sit in the thumb zone.
+			await page.locator('.review-card').tap();
+			await expect(gradeButton(page, 'Good')).toHaveAccessibleName('Good, next in 3d');
+			// The grades sit right above the bottom navigation, where the thumb rests.
+			const bar = await page.locator('.grade-bar').boundingBox();
+			expect(bar!.y + bar!.height).toBeCloseTo(844 - 64, -1);
+			for (const grade of ['Good', 'Easy', 'Hard', 'Good']) {
+				if (!(await gradeButton(page, grade).isVisible())) await showAnswer(page).tap();
+				await gradeButton(page, grade).tap();
+			}
+		} else {
+			for (const key of ['3', '4', '2', '3']) {
+				await page.keyboard.press('Space');
+				await expect(gradeButton(page, 'Again')).toBeVisible();
+				await page.keyboard.press(key);
+			}
 		}
-	} else {
-		for (const key of ['3', '4', '2', '3']) {
-			await page.keyboard.press('Space');
-			await expect(gradeButton(page, 'Again')).toBeVisible();
-			await page.keyboard.press(key);
+
+		await expect(page.getByRole('heading', { name: 'All done for today' })).toBeVisible();
+		await expect(progress(page)).toHaveText('0 left · 4 done today');
+		// The queue's streak of 4 days, and today now counts too.
+		await expect(page.getByText('5 days')).toBeVisible();
+		await expect.poll(() => server.stored.size).toBe(4);
+		const ratings = [...server.stored.values()].map((r) => r.rating);
+		expect(ratings).toEqual([3, 4, 2, 3]);
+		for (const review of server.stored.values()) {
+			expect(review.id).toMatch(/^[0-9a-f-]{36}$/);
+			expect(Date.parse(review.reviewedAt)).toBeGreaterThan(Date.now() - 60_000);
 		}
+		await expect(page.locator('.sync')).toHaveText('');
 	}
+);
 
-	await expect(page.getByRole('heading', { name: 'All done for today' })).toBeVisible();
-	await expect(progress(page)).toHaveText('0 left · 4 done today');
-	// The queue's streak of 4 days, and today now counts too.
-	await expect(page.getByText('5 days')).toBeVisible();
-	await expect.poll(() => server.stored.size).toBe(4);
-	const ratings = [...server.stored.values()].map((r) => r.rating);
-	expect(ratings).toEqual([3, 4, 2, 3]);
-	for (const review of server.stored.values()) {
-		expect(review.id).toMatch(/^[0-9a-f-]{36}$/);
-		expect(Date.parse(review.reviewedAt)).toBeGreaterThan(Date.now() - 60_000);
+test(
+	'showing the answer moves nothing on the screen',
+	{ tag: '@desktop' },
+	async ({ page, context, isMobile }) => {
+		await installFakeServer(context, 4);
+		await openReview(page);
+		await page.evaluate(() => {
+			const w = window as unknown as { shifts: number };
+			w.shifts = 0;
+			// Every shift counts here, even right after input (CLS itself forgives those).
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries())
+					w.shifts += (entry as unknown as { value: number }).value;
+			}).observe({ type: 'layout-shift', buffered: false });
+		});
+		const boxes = () =>
+			page.evaluate(() =>
+				['.review-card', '.grade-bar', '.progress-text', 'h1'].map((s) => {
+					const r = document.querySelector(s)!.getBoundingClientRect();
+					return [s, Math.round(r.top), Math.round(r.height), Math.round(r.width)];
+				})
+			);
+		// The first card is code, the second a cloze whose back replaces the front.
+		for (let card = 0; card < 2; card += 1) {
+			const before = await boxes();
+			if (isMobile) await page.locator('.review-card').tap();
+			else await page.keyboard.press('Space');
+			await expect(gradeButton(page, 'Good')).toBeVisible();
+			await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+			expect(await boxes()).toEqual(before);
+			await gradeButton(page, 'Good').click();
+		}
+		expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
 	}
-	await expect(page.locator('.sync')).toHaveText('');
-});
-
-test('showing the answer moves nothing on the screen', async ({ page, context, isMobile }) => {
-	await installFakeServer(context, 4);
-	await openReview(page);
-	await page.evaluate(() => {
-		const w = window as unknown as { shifts: number };
-		w.shifts = 0;
-		// Every shift counts here, even right after input (CLS itself forgives those).
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries())
-				w.shifts += (entry as unknown as { value: number }).value;
-		}).observe({ type: 'layout-shift', buffered: false });
-	});
-	const boxes = () =>
-		page.evaluate(() =>
-			['.review-card', '.grade-bar', '.progress-text', 'h1'].map((s) => {
-				const r = document.querySelector(s)!.getBoundingClientRect();
-				return [s, Math.round(r.top), Math.round(r.height), Math.round(r.width)];
-			})
-		);
-	// The first card is code, the second a cloze whose back replaces the front.
-	for (let card = 0; card < 2; card += 1) {
-		const before = await boxes();
-		if (isMobile) await page.locator('.review-card').tap();
-		else await page.keyboard.press('Space');
-		await expect(gradeButton(page, 'Good')).toBeVisible();
-		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-		expect(await boxes()).toEqual(before);
-		await gradeButton(page, 'Good').click();
-	}
-	expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
-});
+);
 
 test('code stays readable on a 360 px phone: it scrolls inside its block only', async ({
 	page,

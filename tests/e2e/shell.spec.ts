@@ -8,7 +8,7 @@ test('signed-out visitors see what Gapwise is and how to start', async ({ page }
 	await expect(page).toHaveURL(/\/register$/);
 });
 
-test('the navigation is real on every size', async ({ page, isMobile }) => {
+test('the navigation is real on every size', { tag: '@desktop' }, async ({ page, isMobile }) => {
 	await register(page);
 	for (const label of ['Review', 'Plan', 'Skills', 'Profile', 'Today']) {
 		const nav = page.getByRole('navigation', { name: 'Main' }).locator('visible=true');

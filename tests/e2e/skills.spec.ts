@@ -1,34 +1,37 @@
 import { expect, test } from '@playwright/test';
 import { hasHorizontalScroll, register } from './helpers';
 
-test('/skills draws the graph on desktop and lists skills by area on a phone', async ({
-	page,
-	isMobile
-}) => {
-	await page.goto('/skills');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The MLE competency graph');
-	const graph = page.locator('svg.graph');
-	const list = page.locator('.list-view');
-	if (isMobile) {
-		await expect(graph).toBeHidden();
-		// Areas start folded so the phone page stays short; a tap opens one.
-		const mlops = list.getByRole('heading', { name: 'MLOps', exact: true });
-		await expect(mlops).toBeVisible();
-		await expect(list.getByRole('link', { name: 'Docker & containers', exact: true })).toBeHidden();
-		await mlops.click();
-		const docker = list
-			.locator('li.skill')
-			.filter({ has: page.getByRole('link', { name: 'Docker & containers', exact: true }) });
-		await expect(docker.getByRole('link', { name: /^Python programming/ })).toBeVisible();
-		await expect(docker.getByRole('link', { name: /Kubernetes/ })).toBeVisible();
-	} else {
-		await expect(graph).toBeVisible();
-		await expect(list).toBeHidden();
-		expect(await graph.locator('a.node').count()).toBeGreaterThanOrEqual(35);
-		await graph.locator('a[href="/skills/docker"]').click();
-		await expect(page).toHaveURL(/\/skills\/docker$/);
+test(
+	'/skills draws the graph on desktop and lists skills by area on a phone',
+	{ tag: '@desktop' },
+	async ({ page, isMobile }) => {
+		await page.goto('/skills');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('The MLE competency graph');
+		const graph = page.locator('svg.graph');
+		const list = page.locator('.list-view');
+		if (isMobile) {
+			await expect(graph).toBeHidden();
+			// Areas start folded so the phone page stays short; a tap opens one.
+			const mlops = list.getByRole('heading', { name: 'MLOps', exact: true });
+			await expect(mlops).toBeVisible();
+			await expect(
+				list.getByRole('link', { name: 'Docker & containers', exact: true })
+			).toBeHidden();
+			await mlops.click();
+			const docker = list
+				.locator('li.skill')
+				.filter({ has: page.getByRole('link', { name: 'Docker & containers', exact: true }) });
+			await expect(docker.getByRole('link', { name: /^Python programming/ })).toBeVisible();
+			await expect(docker.getByRole('link', { name: /Kubernetes/ })).toBeVisible();
+		} else {
+			await expect(graph).toBeVisible();
+			await expect(list).toBeHidden();
+			expect(await graph.locator('a.node').count()).toBeGreaterThanOrEqual(35);
+			await graph.locator('a[href="/skills/docker"]').click();
+			await expect(page).toHaveURL(/\/skills\/docker$/);
+		}
 	}
-});
+);
 
 test('search by alias finds the skill, with and without JavaScript', async ({ page, isMobile }) => {
 	const scope = isMobile
