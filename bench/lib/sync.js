@@ -54,6 +54,13 @@ function cpuMsOf(pid) {
 }
 
 export async function benchReviewSync({ origin, learners, cardIds, serverPid }) {
+	// Warm-up, not measured: the server's first requests compile its code (JIT).
+	await closedLoop({
+		origin,
+		concurrency: 10,
+		seconds: 2,
+		makeRequest: (client, n) => reviewRequest(origin, learners[client], cardIds, n)
+	});
 	const levels = {};
 	for (const concurrency of [1, 10, 50]) {
 		const runs = [];
