@@ -51,7 +51,12 @@ export function intervalDays(scheduler: Scheduler, stability: number): number {
 	return algorithm.next_interval(stability, 0);
 }
 
-/** A credit at `at`: stability part of the way to a Good review's, due never earlier. */
+/**
+ * A credit at `at`: stability part of the way to a Good review's; the due date moves to the
+ * interval of that stability from the last review, never earlier than it was and never later
+ * than a real Good review would put it (so a scheduler that caps due dates, such as
+ * interview-date mode's, caps credit too).
+ */
 export function creditMemory(
 	scheduler: Scheduler,
 	cardId: string,
@@ -60,10 +65,11 @@ export function creditMemory(
 	fraction: number
 ): CardMemory {
 	if (memory.state !== REVIEW_STATE || !memory.lastReview) return memory;
-	const good = scheduler.review(cardId, memory, 3, at).memory.stability;
-	const stability = creditedStability(memory.stability, good, fraction);
+	const good = scheduler.review(cardId, memory, 3, at).memory;
+	const stability = creditedStability(memory.stability, good.stability, fraction);
 	const last = memory.lastReview.getTime();
-	const due = Math.max(memory.due.getTime(), last + intervalDays(scheduler, stability) * DAY_MS);
+	const credited = Math.min(last + intervalDays(scheduler, stability) * DAY_MS, good.due.getTime());
+	const due = Math.max(memory.due.getTime(), credited);
 	return {
 		...memory,
 		stability,
