@@ -13,7 +13,7 @@ test.describe('credit through prerequisites, without JavaScript', () => {
 		await register(page);
 		await page.goto('/settings');
 		const group = page.getByRole('group', { name: 'Credit through prerequisites' });
-		await expect(group).toContainText('2–4 % of review minutes');
+		await expect(group).toContainText('2–3 % of review minutes');
 		await expect(group.getByRole('radio', { name: 'Off' })).toBeChecked();
 		expect((await (await page.request.get('/api/settings')).json()).creditPrerequisites).toBe(
 			false
