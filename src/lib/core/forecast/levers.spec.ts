@@ -89,6 +89,21 @@ describe('whatMovesTheDate', () => {
 		expect(sentence).toContain(`move your date to ${formatDay(input.plan.finish!)}`);
 	});
 
+	it('says why there is no date at all', () => {
+		const noDays = levers(45, null);
+		noDays.planInput.budget = { ...everyDay45, studyDays: [], lightDays: [] };
+		noDays.plan = planStudy(noDays.planInput);
+		noDays.forecast.steps = noDays.plan.items;
+		expect(whatMovesTheDate(noDays)).toMatch(
+			/^At this budget the plan does not finish within ten years/
+		);
+		const skipped = levers(45, null);
+		skipped.planInput.finished = ['kubernetes@2'];
+		skipped.plan = planStudy(skipped.planInput);
+		skipped.forecast.steps = skipped.plan.items;
+		expect(whatMovesTheDate(skipped)).toMatch(/^A step the target needs was skipped/);
+	});
+
 	it('says so when nothing is missing', () => {
 		const input = levers(45, null);
 		input.forecast.entries = gap.map((e) => ({ ...e, current: e.target }));

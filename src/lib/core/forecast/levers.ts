@@ -38,10 +38,8 @@ export function whatMovesTheDate(input: LeverInput): string {
 	const reachWith = (plan: Plan, entries = f.entries) =>
 		reachDate({ ...f, entries, steps: plan.items }, lastDay);
 	const baseline = reachDate(f, lastDay);
-	if (baseline === null)
-		return 'The plan does not bring every skill to its target (a skipped step, or no study time): re-plan on /plan to get a date.';
 
-	if (targetDate && baseline > targetDate) {
+	if (baseline && targetDate && baseline > targetDate) {
 		const needed = input.plan.feasibility.neededMinutesPerDay;
 		const more = needed === null ? null : needed - planInput.budget.minutesPerDay;
 		return more !== null && more > 0 && needed! <= MAX_MINUTES
@@ -49,7 +47,7 @@ export function whatMovesTheDate(input: LeverInput): string {
 			: `You would reach it on ${formatDay(baseline)}, after your date: move your date to ${formatDay(baseline)}, or drop nice-to-have skills from the target.`;
 	}
 
-	const options: { date: string; text: (date: string, sooner: number) => string }[] = [];
+	const options: { date: string; lead: string }[] = [];
 	const minutes = planInput.budget.minutesPerDay + EXTRA_MINUTES;
 	if (minutes <= MAX_MINUTES) {
 		const date = reachWith(
@@ -58,8 +56,7 @@ export function whatMovesTheDate(input: LeverInput): string {
 		if (date)
 			options.push({
 				date,
-				text: (d, n) =>
-					`With ${EXTRA_MINUTES} more minutes a day you would reach it on ${formatDay(d)}, ${days(n)} sooner.`
+				lead: `With ${EXTRA_MINUTES} more minutes a day you would reach it on ${formatDay(date)}`
 			});
 	}
 	const musts = input.targetSkills.filter((t) => t.importance === 'must');
@@ -73,14 +70,22 @@ export function whatMovesTheDate(input: LeverInput): string {
 		if (date)
 			options.push({
 				date,
-				text: (d, n) =>
-					`Without the ${dropped} nice-to-have skill${dropped === 1 ? '' : 's'} you would reach the rest on ${formatDay(d)}, ${days(n)} sooner.`
+				lead: `Without the ${dropped} nice-to-have skill${dropped === 1 ? '' : 's'} you would reach the rest on ${formatDay(date)}`
 			});
 	}
 	const best = options
-		.filter((o) => o.date < baseline)
+		.filter((o) => baseline === null || o.date < baseline)
 		.sort((a, b) => a.date.localeCompare(b.date))[0];
+	// No date at all: the budget does not finish within the planner's ten years, or a step the
+	// target needs was skipped (the plan counts it as reached; the gap does not).
+	const tooSlow = f.steps.some((s) => s.end === null);
+	if (baseline === null) {
+		if (best) return `${best.lead}; at this pace the plan does not finish within ten years.`;
+		return tooSlow
+			? 'At this budget the plan does not finish within ten years: add minutes or study days on /plan, or drop skills from the target.'
+			: 'A step the target needs was skipped, so the plan never brings that skill to its level: re-plan on /plan to get a date.';
+	}
 	return best
-		? best.text(best.date, dayNumber(baseline) - dayNumber(best.date))
+		? `${best.lead}, ${days(dayNumber(baseline) - dayNumber(best.date))} sooner.`
 		: `At this pace you reach it on ${formatDay(baseline)}; more minutes a day would not bring it sooner.`;
 }
