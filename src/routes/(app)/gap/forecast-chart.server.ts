@@ -50,7 +50,7 @@ export function forecastChart(view: ForecastView): ForecastChart {
 	];
 	const end = view.targetDate
 		? `your date (${formatDay(view.targetDate)})`
-		: `${formatDay(view.horizonEnd)}, 90 days from now`;
+		: `${formatDay(view.horizonEnd)}, ${span} days from now`;
 	const summary = view.reachesTarget
 		? `If you follow the plan, every skill reaches its target level on ${formatDay(view.reachesTarget)}.`
 		: `At this pace the plan does not bring every skill to its target level by ${end}.`;
