@@ -98,6 +98,7 @@ const CASES: Record<string, Case> = {
 	'/gap': { kind: 'scoped', probe: get('/gap') },
 	'/start': { kind: 'scoped', probe: get('/start') },
 	'/start/rate': { kind: 'scoped', probe: get('/start/rate') },
+	'/start/cv': { kind: 'scoped', probe: get('/start/cv') },
 	'/assess/[skillId]': { kind: 'scoped', probe: get('/assess/docker') },
 	'/assess/placement': { kind: 'scoped', probe: get('/assess/placement') },
 	'/cards': { kind: 'scoped', probe: get('/cards') },
@@ -207,6 +208,17 @@ const CASES: Record<string, Case> = {
 		}
 	},
 	'/api/gap': { kind: 'scoped', probe: get('/api/gap') },
+	// Compares with the caller's own active target only: A's posting never shows.
+	'/api/resume/analyze': {
+		kind: 'scoped',
+		probe: async ({ request, b, a }) => {
+			const res = await jsonRequest(request, 'POST', '/api/resume/analyze', b, {
+				text: 'Built Docker images.'
+			});
+			expect(res.status()).toBe(200);
+			expect(await res.text()).not.toContain(a.marker);
+		}
+	},
 	'/api/plan': { kind: 'scoped', probe: get('/api/plan') },
 	'/api/plan/settings': { kind: 'scoped', probe: get('/api/plan/settings') },
 	'/api/settings': { kind: 'scoped', probe: get('/api/settings') },
