@@ -22,6 +22,8 @@ import { memoryColumns, memoryOf, oneCard, workloadAround, type CardStateRow } f
 export interface CardTail {
 	row: CardStateRow | undefined;
 	last: { id: string; reviewedAt: Date; dueAfter: Date | null } | null;
+	/** Credit through prerequisites touched it: its state is log + live credit (credit-refold.ts). */
+	credited: boolean;
 }
 
 // The latest review by log order (time, then id), found through review_log_user_card_time.
@@ -29,12 +31,18 @@ const latestLogRow = sql`(select "latest"."rowid" from "review_log" "latest"
 	where "latest"."user_id" = "card_state"."user_id" and "latest"."card_id" = "card_state"."card_id"
 	order by "latest"."reviewed_at" desc, "latest"."id" desc limit 1)`;
 
+const hasCredit = sql<number>`exists (select 1 from "review_credit" "credit"
+	where "credit"."user_id" = "card_state"."user_id" and "credit"."card_id" = "card_state"."card_id")`.mapWith(
+	Number
+);
+
 const tailSelect = compileSelect(
 	{
 		...getTableColumns(table.cardState),
 		lastId: table.reviewLog.id,
 		lastAt: table.reviewLog.reviewedAt,
-		lastDue: table.reviewLog.dueAfter
+		lastDue: table.reviewLog.dueAfter,
+		credited: hasCredit
 	},
 	(b, fields) =>
 		b
@@ -46,16 +54,17 @@ const tailSelect = compileSelect(
 
 export async function loadTail(q: Queryable, userId: string, cardId: string): Promise<CardTail> {
 	const [found] = await selectRows(connOf(q), tailSelect, { userId, cardId });
-	if (!found) return { row: undefined, last: null };
-	const { lastId, lastAt, lastDue, ...row } = found;
+	if (!found) return { row: undefined, last: null, credited: false };
+	const { lastId, lastAt, lastDue, credited, ...row } = found;
 	const last = lastId && lastAt ? { id: lastId, reviewedAt: lastAt, dueAfter: lastDue } : null;
-	return { row, last };
+	return { row, last, credited: credited === 1 };
 }
 
 /**
  * True when `review` sorts after every logged review and the stored state is the log's fold:
- * it carries the latest review's time and the due date that review gave it. A state set
- * another way since (a placement credit, a reschedule) fails the check and is replayed.
+ * it carries the latest review's time and the due date that review gave it, and no credit
+ * through prerequisites (which a real review supersedes: the replay leaves it out). A state
+ * set another way since (a placement credit, a reschedule) fails the check and is replayed.
  */
 export function appendsInOrder(
 	tail: CardTail,
@@ -63,6 +72,7 @@ export function appendsInOrder(
 ): tail is CardTail & { row: CardStateRow } {
 	const { row, last } = tail;
 	if (!row || !last || !last.dueAfter || !row.lastReview || row.state === 0) return false;
+	if (tail.credited) return false;
 	if (compareReviews(review, { ...last, cardId: review.cardId, rating: review.rating }) <= 0)
 		return false;
 	return (
