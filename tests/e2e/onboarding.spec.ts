@@ -109,7 +109,7 @@ test('a scripted learner reaches a usable gap from a pasted job in under five mi
 	await learner.paste(page.getByLabel('Job description', { exact: true }), jd);
 	await learner.tap(page.getByRole('button', { name: 'Analyse' }));
 	await expect(page.getByRole('heading', { name: 'What the description asks for' })).toBeVisible();
-	await learner.tap(page.getByRole('button', { name: 'Save target and rate myself' }));
+	await learner.tap(page.getByRole('button', { name: 'Looks right — rate myself' }));
 	await expect(page).toHaveURL(/\/start\/rate$/);
 
 	const status = page.locator('.progress .status');
