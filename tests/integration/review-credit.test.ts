@@ -20,6 +20,7 @@ import { trainingInput } from '$lib/server/reviews/optimise';
 import { exportLearner, importLearner } from '$lib/server/reviews/portable';
 import { schedulerFor } from '$lib/server/reviews/scheduler';
 import { memoryOf } from '$lib/server/reviews/store';
+import { refoldCards } from '$lib/server/reviews/credit-refold';
 import { trainingItems, type Rating } from '$lib/core/scheduling';
 
 let t: TestDatabase;
@@ -112,6 +113,16 @@ describe('credit through prerequisites', () => {
 				dueAfter: after.due
 			}
 		]);
+	});
+
+	it('credit given a review at a time is what the fold from the log and credit rows gives', async () => {
+		const { userId, basic, advanced } = await learner('on');
+		for (const n of [2, 4, 6, 8]) await apply(userId, advanced, n === 4 ? 1 : 3, day(n));
+		const stepwise = await stateOf(userId, basic);
+		expect((await creditsOf(userId)).length).toBeGreaterThan(1);
+		const settings = await getReviewSettings(t.db, userId);
+		await refoldCards(t.db, userId, [basic], settings, schedulerFor(settings), false);
+		expect(await stateOf(userId, basic)).toEqual(stepwise);
 	});
 
 	it('on: a failed advanced card brings its two weakest prerequisite cards forward', async () => {

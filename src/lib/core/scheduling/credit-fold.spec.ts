@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { creditMemory, foldCredits, forwardMemory, type CreditEvent } from './credit-fold';
+import {
+	appendCredit,
+	creditMemory,
+	foldCredits,
+	forwardMemory,
+	type CreditEvent
+} from './credit-fold';
 import { DAY_MS, Scheduler } from './scheduler';
 import { DEFAULT_REVIEW_SETTINGS } from './settings';
 
@@ -68,5 +74,24 @@ describe('folding credit events', () => {
 		const other = foldCredits(scheduler, 'c', card, [...events].reverse(), dayOf).memory;
 		expect(one).toEqual(other);
 		expect(foldCredits(scheduler, 'c', card, [], dayOf).memory).toBe(card);
+	});
+
+	it('one step at a time gives what the fold gives, or asks for the fold', () => {
+		const events = [event(2, 0.125), event(3, 0), event(4, 0.25), event(6, 0.125)];
+		let memory = card;
+		for (const [i, next] of events.entries()) {
+			const step = appendCredit(scheduler, 'c', memory, events.slice(0, i), next, dayOf);
+			memory = step!.memory;
+		}
+		expect(memory).toEqual(foldCredits(scheduler, 'c', card, events, dayOf).memory);
+		// Out of order, or a larger credit the same day as a smaller one: fold instead.
+		expect(appendCredit(scheduler, 'c', memory, events, event(5, 0.25), dayOf)).toBeNull();
+		const day6 = event(6, 0.25, 'later', 12);
+		expect(appendCredit(scheduler, 'c', memory, events, day6, dayOf)).toBeNull();
+		const smaller = event(6, 0.1, 'later', 12);
+		expect(appendCredit(scheduler, 'c', memory, events, smaller, dayOf)).toEqual({
+			memory,
+			applied: false
+		});
 	});
 });

@@ -138,3 +138,30 @@ export function foldCredits<E extends CreditEvent>(
 	}
 	return { memory, steps };
 }
+
+/**
+ * One new event on top of a card whose stored memory already is the fold of `prior`: the
+ * common case, one step instead of a replay. Null when the event does not come after every
+ * prior one, or outdoes a smaller credit already given that day: then fold from the log.
+ * The caller has checked the event is live (after the card's last real review).
+ */
+export function appendCredit(
+	scheduler: Scheduler,
+	cardId: string,
+	memory: CardMemory,
+	prior: readonly CreditEvent[],
+	event: CreditEvent,
+	dayOf: (at: Date) => string
+): { memory: CardMemory; applied: boolean } | null {
+	if (prior.some((p) => compareEvents(p, event) >= 0)) return null;
+	if (event.kind === 'forward')
+		return { memory: forwardMemory(memory, event.creditedAt), applied: true };
+	const day = dayOf(event.creditedAt);
+	const sameDay = prior.filter((p) => p.kind === 'credit' && dayOf(p.creditedAt) === day);
+	if (sameDay.some((p) => p.fraction >= event.fraction)) return { memory, applied: false };
+	if (sameDay.length > 0) return null;
+	return {
+		memory: creditMemory(scheduler, cardId, memory, event.creditedAt, event.fraction),
+		applied: true
+	};
+}

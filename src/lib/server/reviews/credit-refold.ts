@@ -35,6 +35,37 @@ function groupBy<T extends { cardId: string }>(rows: readonly T[]): Map<string, 
 	return map;
 }
 
+/** The credit rows of these cards, by card. */
+export async function creditsOn(
+	tx: Queryable,
+	userId: string,
+	cardIds: readonly string[]
+): Promise<Map<string, CreditRow[]>> {
+	return groupBy(
+		await inChunks(cardIds, (ids) =>
+			tx
+				.select()
+				.from(table.reviewCredit)
+				.where(and(eq(table.reviewCredit.userId, userId), inArray(table.reviewCredit.cardId, ids)))
+		)
+	);
+}
+
+/** Which of these cards have a logged review. */
+export async function withLog(
+	tx: Queryable,
+	userId: string,
+	cardIds: readonly string[]
+): Promise<Set<string>> {
+	const rows = await inChunks(cardIds, (ids) =>
+		tx
+			.selectDistinct({ cardId: table.reviewLog.cardId })
+			.from(table.reviewLog)
+			.where(and(eq(table.reviewLog.userId, userId), inArray(table.reviewLog.cardId, ids)))
+	);
+	return new Set(rows.map((r) => r.cardId));
+}
+
 /** The card as its log alone makes it (credit left out), or null with neither log nor base. */
 function replayed(
 	scheduler: Scheduler,
@@ -58,14 +89,7 @@ export async function refoldCards(
 	onlyCredited: boolean
 ): Promise<void> {
 	const unique = [...new Set(cardIds)];
-	const events = groupBy(
-		await inChunks(unique, (ids) =>
-			tx
-				.select()
-				.from(table.reviewCredit)
-				.where(and(eq(table.reviewCredit.userId, userId), inArray(table.reviewCredit.cardId, ids)))
-		)
-	);
+	const events = await creditsOn(tx, userId, unique);
 	const ids = onlyCredited ? unique.filter((id) => events.has(id)) : unique;
 	if (ids.length === 0) return;
 	const states = groupBy(

@@ -9,10 +9,10 @@ import * as table from '$lib/server/db/schema';
 import { getGraph } from '$lib/server/content';
 import { DAY_MS, dayKeyOf, type ReviewSettings, type Scheduler } from '$lib/core/scheduling';
 import { creditedLevels, creditFraction, weakestCards } from '$lib/core/scheduling/credit';
-import type { CreditKind } from '$lib/core/scheduling/credit-fold';
+import { appendCredit, type CreditKind } from '$lib/core/scheduling/credit-fold';
 import type { Queryable } from './db';
-import { captureBase, memoryOf, type CardStateRow } from './store';
-import { refoldCards } from './credit-refold';
+import { captureBase, memoryColumns, memoryOf, type CardStateRow } from './store';
+import { creditsOn, refoldCards, withLog } from './credit-refold';
 
 /** What credit needs of a review that was just applied. */
 export interface CreditSource {
@@ -42,28 +42,47 @@ export async function applyCredit(
 	now: Date
 ): Promise<void> {
 	if (!settings.creditPrerequisites) return;
+	const dayOf = (d: Date) => dayKeyOf(d, settings.timezone, settings.dayStartHour);
 	for (const review of applied) {
-		const targets = await targetsOf(tx, userId, review, settings, scheduler);
-		for (const target of targets) {
-			await captureBase(tx, userId, target.row.cardId, now, target.row);
+		const targets = await targetsOf(tx, userId, review, dayOf, scheduler);
+		const ids = targets.map((t) => t.row.cardId);
+		const prior = ids.length > 0 ? await creditsOn(tx, userId, ids) : new Map();
+		const logged = ids.length > 0 ? await withLog(tx, userId, ids) : new Set<string>();
+		const refold: string[] = [];
+		for (const { row, kind, fraction } of targets) {
+			// Credit changes a state the log does not explain: keep a seeded one as the base.
+			await captureBase(tx, userId, row.cardId, now, row, logged.has(row.cardId));
+			const event = { reviewId: review.id, kind, fraction, creditedAt: review.reviewedAt };
+			const before = memoryOf(row);
+			const step = appendCredit(
+				scheduler,
+				row.cardId,
+				before,
+				prior.get(row.cardId) ?? [],
+				event,
+				dayOf
+			);
+			const after = step?.memory ?? before;
 			await tx
 				.insert(table.reviewCredit)
 				.values({
 					userId,
-					reviewId: review.id,
-					cardId: target.row.cardId,
-					kind: target.kind,
-					fraction: target.fraction,
-					creditedAt: review.reviewedAt,
-					stabilityBefore: target.row.stability,
-					dueBefore: target.row.due,
-					stabilityAfter: target.row.stability,
-					dueAfter: target.row.due
+					cardId: row.cardId,
+					...event,
+					stabilityBefore: before.stability,
+					dueBefore: before.due,
+					stabilityAfter: after.stability,
+					dueAfter: after.due
 				})
 				.onConflictDoNothing();
+			if (!step) refold.push(row.cardId);
+			else if (after !== before)
+				await tx
+					.update(table.cardState)
+					.set(memoryColumns(after))
+					.where(and(eq(table.cardState.userId, userId), eq(table.cardState.cardId, row.cardId)));
 		}
-		const credited = targets.map((t) => t.row.cardId);
-		await refoldCards(tx, userId, credited, settings, scheduler, false);
+		if (refold.length > 0) await refoldCards(tx, userId, refold, settings, scheduler, false);
 		await refoldCards(tx, userId, [review.card.id], settings, scheduler, true);
 	}
 }
@@ -96,7 +115,7 @@ async function targetsOf(
 	tx: Queryable,
 	userId: string,
 	review: CreditSource,
-	settings: ReviewSettings,
+	dayOf: (at: Date) => string,
 	scheduler: Scheduler
 ): Promise<Target[]> {
 	const { skillId, level } = review.card;
@@ -104,7 +123,6 @@ async function targetsOf(
 	if (review.rating >= 3) {
 		const levels = creditedLevels(getGraph(), skillId, level);
 		const distance = new Map(levels.map((l) => [`${l.skillId}@${l.level}`, l.distance]));
-		const dayOf = (d: Date) => dayKeyOf(d, settings.timezone, settings.dayStartHour);
 		// A card really reviewed that day (or since) needs no credit: the review counted.
 		return (await cardsAt(tx, userId, levels, review.card.id))
 			.filter((row) => row.lastReview && dayOf(row.lastReview) < dayOf(at))
