@@ -46,8 +46,9 @@ export async function applyCredit(
 	for (const review of applied) {
 		const targets = await targetsOf(tx, userId, review, dayOf, scheduler);
 		const ids = targets.map((t) => t.row.cardId);
-		const prior = ids.length > 0 ? await creditsOn(tx, userId, ids) : new Map();
-		const logged = ids.length > 0 ? await withLog(tx, userId, ids) : new Set<string>();
+		// Neither runs a query for no cards.
+		const prior = await creditsOn(tx, userId, ids);
+		const logged = await withLog(tx, userId, ids);
 		const refold: string[] = [];
 		for (const { row, kind, fraction } of targets) {
 			// Credit changes a state the log does not explain: keep a seeded one as the base.
