@@ -1,6 +1,7 @@
 // A card's state with its implicit credit: the log replayed, then the live credit events
-// folded on (core/scheduling/credit-fold.ts). Every change to credit — given, undone, or a
-// recompute of the card — ends here, so the stored state is always that fold.
+// folded on (core/scheduling/credit-fold.ts). Credit given one step after a card's earlier
+// credit is applied in place (credit.ts); every other change — credit out of order, undone,
+// or a recompute of the card — ends here, so the stored state is always that fold.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import {
