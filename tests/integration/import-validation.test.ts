@@ -33,6 +33,7 @@ import { listTargets } from '$lib/server/targets/store';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/server/plan/settings';
 import { getDeckSource } from '$lib/server/content';
 import { saveReminderSettings } from '$lib/server/push/settings';
+import { keepResume } from '$lib/server/resume';
 import { EXPORTED } from '$lib/server/reviews/portable-tables';
 import { rowSchemas } from '$lib/server/reviews/portable-rows';
 
@@ -84,6 +85,7 @@ async function busyExport(): Promise<Doc> {
 	await recordRatings(t.db, user.id, [{ skillId: 'docker', level: 1 }], 'self', NOW);
 	await saveSettings(t.db, user.id, { ...DEFAULT_SETTINGS, targetDate: '2026-12-31' }, NOW);
 	await saveReminderSettings(t.db, user.id, { time: '07:30', days: [1, 3, 5] }, NOW);
+	await keepResume(t.db, user.id, 'Experience\n- Built Docker images for our services.', NOW);
 	// A schedule seeded without a log (as placement does), then reviewed: card_base keeps it.
 	const seeded = getDeckSource().find((c) => c.id === 'docker-002')!;
 	await t.db.insert(schema.cardState).values({
