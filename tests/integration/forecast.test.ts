@@ -109,9 +109,10 @@ describe('loadForecast', () => {
 		expect(f.points.at(-1)!.readiness).toBeGreaterThan(0.85);
 	});
 
-	it('reads the learner’s own FSRS parameters and missed days, and only theirs', async () => {
+	it('reads the learner’s own missed days and FSRS parameters, and only theirs', async () => {
 		const steady = await learnerWithTarget();
 		const patchy = await learnerWithTarget();
+		const forgetful = await learnerWithTarget();
 		const every = Array.from({ length: 28 }, (_, i) => i + 1);
 		await reviewedOn(steady.id, every);
 		const before = await loadForecast(t.db, steady.id, NOW);
@@ -119,17 +120,21 @@ describe('loadForecast', () => {
 			patchy.id,
 			every.filter((d) => d % 3 === 0)
 		);
-		const forgetful = generatorParameters().w.map((w, i) => (i < 4 ? w / 8 : w));
+		await reviewedOn(forgetful.id, every);
+		const weak = generatorParameters().w.map((w, i) => (i < 4 ? w / 8 : w));
 		await t.db
 			.update(table.user)
-			.set({ fsrsParams: JSON.stringify(forgetful) })
-			.where(eq(table.user.id, patchy.id));
-		const a = (await loadForecast(t.db, steady.id, NOW))!;
-		const b = (await loadForecast(t.db, patchy.id, NOW))!;
+			.set({ fsrsParams: JSON.stringify(weak) })
+			.where(eq(table.user.id, forgetful.id));
+		const [a, b, c] = await Promise.all(
+			[steady, patchy, forgetful].map(async (u) => (await loadForecast(t.db, u.id, NOW))!)
+		);
 		const last = (f: typeof a) => f.points.at(-1)!;
-		// Skipped days stretch the pace of the low edge and delay reviews; a weaker memory recalls less.
+		// Two study days in three skipped: the low edge's pace stretches, and reviews wait.
 		expect(last(b).low).toBeLessThan(last(a).low);
 		expect(last(b).readiness).toBeLessThan(last(a).readiness);
+		// The same days with a weaker memory (their own fitted parameters): less recalled.
+		expect(last(c).readiness).toBeLessThan(last(a).readiness);
 		// A learner's data leaves the other's forecast alone.
 		expect(a).toEqual(before);
 	});

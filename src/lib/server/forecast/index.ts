@@ -7,7 +7,8 @@ import { ensurePlan, finishedMap, planInputFor } from '$lib/server/plan/stored';
 import { reviewWorkload } from '$lib/server/plan/workload';
 import { getReviewSettings } from '$lib/server/reviews/settings';
 import { getActiveTarget } from '$lib/server/targets/store';
-import { addDays, learnerToday } from '$lib/core/plan/dates';
+import { addDays } from '$lib/core/plan/dates';
+import { dayKeyOf } from '$lib/core/scheduling/day';
 import {
 	forecast,
 	missedDayRate,
@@ -49,7 +50,8 @@ async function studiedDays(
 			.from(reviewLog)
 			.where(eq(reviewLog.userId, userId))
 	]);
-	const day = (at: Date) => learnerToday(at, timeZone, dayStartHour);
+	// The same learner days as the streak and the heatmap on /stats.
+	const day = (at: Date) => dayKeyOf(at, timeZone, dayStartHour);
 	return { days: new Set(recent.map((r) => day(r.at))), first: first?.at ? day(first.at) : null };
 }
 
