@@ -71,8 +71,10 @@ export const actions: Actions = {
 			return fail(400, { step: 'paste' as const, message: 'Keep at least one skill to save.' });
 		const parsed = validate(ratingsSchema, { ratings });
 		if (!parsed.ok) return fail(400, { step: 'paste' as const, message: parsed.message });
-		await recordRatings(await getDb(), user.id, parsed.data.ratings, 'self', new Date());
-		redirect(303, '/gap');
+		const db = await getDb();
+		await recordRatings(db, user.id, parsed.data.ratings, 'self', new Date());
+		// The gap needs a target: without one, the ratings wait for the learner to choose it.
+		redirect(303, (await getActiveTarget(db, user.id)) ? '/gap' : '/start');
 	},
 
 	forget: async (event) => {
