@@ -90,6 +90,15 @@ describe('analyzeResume', () => {
 		});
 	});
 
+	it('gives a bracketed cue to the name before it only', () => {
+		expect(levels('Tools: Python (expert), Docker, Kubernetes (basic)')).toEqual({
+			python: 4,
+			docker: 2,
+			kubernetes: 1
+		});
+		expect(levels('Proficient: Python, Docker')).toEqual({ python: 3, docker: 3 });
+	});
+
 	it('reads the posting cues the same way in a CV', () => {
 		expect(levels('Expert in Python, familiar with Docker, exposure to Kubernetes.')).toEqual({
 			python: 4,

@@ -8,7 +8,7 @@ import { cueAt, sentenceCues, type Cue } from '../jd/cues';
 // that matches wins and matching moves left to right once (linear in the sentence). Verbs are
 // the forms a CV uses (past, present, -ing), not bare nouns: "design" is also a skill's name.
 const ACTION =
-	/\b(?:(led|leads|leading|lead (?:a|the|an|our)|mentor(?:ed|ing|s)?|taught|teach(?:es|ing)?|coached|lectur(?:ed|es|ing)|architected|headed|trained (?:engineers|developers|colleagues|students|staff|the team|a team)|ran (?:workshops|trainings?|courses?)|gave (?:talks?|workshops?)|instructor)|(built|builds|building|deploy(?:ed|s|ing)?|(?:in|to|into) production|production[- ](?:grade|ready)|shipp(?:ed|ing)|ships|launch(?:ed|ing)|designed|designing|implement(?:ed|ing|s)|develop(?:ed|ing|s)|created|creating|owned|owning|maintain(?:ed|ing|s)|optimi[sz](?:ed|ing)|migrat(?:ed|ing)|automat(?:ed|ing)|scaled|scaling|wrote|written|engineered|productioni[sz]ed|trained|fine-tuned|authored)|(used|using|uses|worked (?:with|on)|contribut(?:ed|ing)|assist(?:ed|ing)|helped|supported|participated|certified|certificate|certification)|(courses?|coursework|mooc|coursera|udemy|edx|tutorials?|bootcamp|studied|studying|currently learning|introduction to|intro to))\b/gi;
+	/\b(?:(led|leads|leading|lead (?:a|the|an|our)|mentor(?:ed|ing|s)?|taught|teach(?:es|ing)?|coached|lectur(?:ed|es|ing)|architected|headed|trained (?:engineers|developers|colleagues|students|staff|the team|a team)|ran (?:workshops|trainings?|courses?)|gave (?:talks?|workshops?)|instructor)|(built|builds|building|deploy(?:ed|s|ing)?|(?:in|to|into) production|production[- ](?:grade|ready)|shipp(?:ed|ing)|ships|launch(?:ed|ing)|designed|designing|implement(?:ed|ing|s)|develop(?:ed|ing|s)|created|creating|owned|owning|maintain(?:ed|ing|s)|optimi[sz](?:ed|ing)|migrat(?:ed|ing)|automat(?:ed|ing)|scaled|scaling|wrote|written|engineered|productioni[sz]ed|trained|fine-tuned|authored|set up|introduced|integrated|rolled out)|(used|using|uses|worked (?:with|on)|contribut(?:ed|ing)|assist(?:ed|ing)|helped|supported|participated|certified|certificate|certification)|(courses?|coursework|mooc|coursera|udemy|edx|tutorials?|bootcamp|studied|studying|currently learning|introduction to|intro to))\b/gi;
 
 // "5 years", "1.5 yrs", "3+ years", "six months": one space at most, so no run is ever rescanned.
 const SPAN =
@@ -79,25 +79,39 @@ export function cueLevel(cue: Cue): number {
 const ATTACHED = /^ ?[([:—–-] ?$/;
 const MAX_ATTACHED_GAP = 3;
 
+// "Python (expert), SQL": a cue in brackets or after a dash (— –) belongs to the name before it.
+const OWNED = /[([—–] ?$/;
+
 /** Reads the level cues of one CV sentence once; `at` gives the cue for each skill named. */
 export class SentenceCues {
 	private readonly cues: CvCue[];
-	/** For each cue, the strongest cue up to it: "using" inherits "built" before it. */
-	private readonly strongest: CvCue[] = [];
+	/** For each cue, the nearest cue up to it that is not owned by a name. */
+	private readonly freeUpTo: (CvCue | undefined)[] = [];
+	/** For each cue, the first cue from it on that is not owned by a name. */
+	private readonly freeFrom: (CvCue | undefined)[] = [];
+	/** For each cue, the strongest free cue up to it: "using" inherits "built" before it. */
+	private readonly strongest: (CvCue | undefined)[] = [];
 
 	constructor(private readonly sentence: string) {
 		const depth = sentenceCues(sentence).map((c) => ({ ...c, weak: false }));
 		this.cues = [...depth, ...actionCues(sentence), ...spanCues(sentence)]
 			.sort((a, b) => a.at - b.at)
 			.map((c, index) => ({ ...c, index }));
+		let free: CvCue | undefined;
+		let strongest: CvCue | undefined;
 		for (const cue of this.cues) {
-			const previous = this.strongest.at(-1);
-			this.strongest.push(previous && cueLevel(previous) >= cueLevel(cue) ? previous : cue);
+			if (!OWNED.test(sentence.slice(Math.max(0, cue.at - 2), cue.at))) {
+				free = cue;
+				if (!strongest || cueLevel(cue) > cueLevel(strongest)) strongest = cue;
+			}
+			this.freeUpTo.push(free);
+			this.strongest.push(strongest);
 		}
-	}
-
-	get all(): readonly CvCue[] {
-		return this.cues;
+		let next: CvCue | undefined;
+		for (let i = this.cues.length - 1; i >= 0; i--) {
+			if (this.freeUpTo[i] === this.cues[i]) next = this.cues[i];
+			this.freeFrom[i] = next;
+		}
 	}
 
 	/**
@@ -108,8 +122,10 @@ export class SentenceCues {
 	at(start: number, end: number): CvCue | undefined {
 		const next = cueAt(this.cues, end + MAX_ATTACHED_GAP + 1) as CvCue | undefined;
 		if (next && next.at >= end && ATTACHED.test(this.sentence.slice(end, next.at))) return next;
-		const cue = cueAt(this.cues, start) as CvCue | undefined;
-		if (!cue?.weak || cue.at > start) return cue;
-		return this.strongest[cue.index];
+		const near = cueAt(this.cues, start) as CvCue | undefined;
+		if (!near) return undefined;
+		if (near.at >= start) return this.freeFrom[near.index];
+		const cue = this.freeUpTo[near.index];
+		return cue?.weak ? this.strongest[near.index] : cue;
 	}
 }
