@@ -9,7 +9,7 @@ import { getActiveTargetGap } from '$lib/server/gap';
 import { recordRatings } from '$lib/server/assessments/store';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/server/plan/settings';
 import { loadPlan } from '$lib/server/plan/service';
-import { loadForecast } from '$lib/server/forecast';
+import { loadForecast, type ForecastView } from '$lib/server/forecast';
 import { addDays } from '$lib/core/plan/dates';
 
 let t: TestDatabase;
@@ -126,10 +126,10 @@ describe('loadForecast', () => {
 			.update(table.user)
 			.set({ fsrsParams: JSON.stringify(weak) })
 			.where(eq(table.user.id, forgetful.id));
-		const [a, b, c] = await Promise.all(
-			[steady, patchy, forgetful].map(async (u) => (await loadForecast(t.db, u.id, NOW))!)
-		);
-		const last = (f: typeof a) => f.points.at(-1)!;
+		const a = (await loadForecast(t.db, steady.id, NOW))!;
+		const b = (await loadForecast(t.db, patchy.id, NOW))!;
+		const c = (await loadForecast(t.db, forgetful.id, NOW))!;
+		const last = (f: ForecastView) => f.points.at(-1)!;
 		// Two study days in three skipped: the low edge's pace stretches, and reviews wait.
 		expect(last(b).low).toBeLessThan(last(a).low);
 		expect(last(b).readiness).toBeLessThan(last(a).readiness);
