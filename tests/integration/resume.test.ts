@@ -16,6 +16,7 @@ import { JD_BUCKET } from '$lib/server/targets/rate-limit';
 import {
 	analyseResumeFor,
 	forgetResume,
+	keepOnlyIfAsked,
 	keepResume,
 	keptResume,
 	resumeJson
@@ -132,6 +133,16 @@ describe('a kept CV', () => {
 		expect(await forgetResume(t.db, user.id)).toBe(true);
 		expect(await keptResume(t.db, user.id)).toBeNull();
 		expect(await forgetResume(t.db, user.id)).toBe(false);
+	});
+
+	it('follows the "keep my CV" box: ticked keeps the text read, unticked deletes it', async () => {
+		const user = await makeUser(t.db);
+		await keepOnlyIfAsked(t.db, user.id, CV, false, NOW);
+		expect(await keptResume(t.db, user.id)).toBeNull();
+		await keepOnlyIfAsked(t.db, user.id, CV, true, NOW);
+		expect((await keptResume(t.db, user.id))?.text).toBe(CV);
+		await keepOnlyIfAsked(t.db, user.id, 'a newer CV', false, NOW);
+		expect(await keptResume(t.db, user.id)).toBeNull();
 	});
 
 	it('refuses an import whose CV is over the limit, naming the field', async () => {

@@ -1,3 +1,3 @@
 export { analyseResumeFor, resumeJson, type CvReading, type PostingCheck } from './analyze';
-export { forgetResume, keepResume, keptResume } from './store';
+export { forgetResume, keepOnlyIfAsked, keepResume, keptResume } from './store';
 export { cvTextSchema } from './schemas';

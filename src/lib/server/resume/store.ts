@@ -39,3 +39,15 @@ export async function forgetResume(db: Database, userId: string) {
 		.returning({ userId: resume.userId });
 	return gone.length > 0;
 }
+
+/** What the "keep my CV" box says, done: ticked keeps this text, unticked deletes a kept one. */
+export async function keepOnlyIfAsked(
+	db: Database,
+	userId: string,
+	text: string,
+	keep: boolean,
+	now: Date
+) {
+	if (keep) await keepResume(db, userId, text, now);
+	else await forgetResume(db, userId);
+}

@@ -14,7 +14,7 @@ import {
 	analyseResumeFor,
 	cvTextSchema,
 	forgetResume,
-	keepResume,
+	keepOnlyIfAsked,
 	keptResume
 } from '$lib/server/resume';
 import { getActiveTarget, tooMany } from '$lib/server/targets';
@@ -46,9 +46,7 @@ export const actions: Actions = {
 		const made = await analyseResumeFor(db, caller, parsed.data);
 		if (!made.ok)
 			return fail(429, { step: 'paste' as const, text, keep, message: tooMany(made.wait) });
-		// The box says what is kept: ticked keeps this text, unticked deletes a kept one.
-		if (keep) await keepResume(db, user.id, parsed.data, new Date());
-		else await forgetResume(db, user.id);
+		await keepOnlyIfAsked(db, user.id, parsed.data, keep, new Date());
 		const [target, latest] = await Promise.all([
 			getActiveTarget(db, user.id),
 			latestRatings(db, user.id)
