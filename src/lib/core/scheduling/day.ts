@@ -37,8 +37,9 @@ function keyFromUtc(ms: number): DayKey {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
+// Read by hand: Date.parse of an ISO string was a tenth of a long history's stats time.
 function utcFromKey(key: DayKey): number {
-	return Date.parse(`${key}T00:00:00Z`);
+	return Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)));
 }
 
 /**

@@ -178,3 +178,24 @@ describe('retrievability', () => {
 		expect(retrievabilityOf({ ...memory, state: 0 }, T0, w)).toBe(0);
 	});
 });
+
+describe('preview', () => {
+	it('gives exactly what each rating would give through review, in every state', () => {
+		const ratings: Rating[] = [3, 1, 3, 3, 2, 4, 3, 1, 1, 3, 3, 4, 3, 2];
+		let memory: CardMemory | null = null;
+		let at = T0;
+		let windows = 0;
+		for (const [i, rating] of ratings.entries()) {
+			const preview = scheduler.preview('card-p', memory, at);
+			for (const r of [1, 2, 3, 4] as Rating[]) {
+				const one = scheduler.review('card-p', memory, r, at);
+				expect(preview[r]).toEqual(one);
+				if (one.window) windows += 1;
+			}
+			memory = preview[rating].memory;
+			at = new Date(memory.due.getTime() + (i % 3) * DAY_MS + 3600_000);
+		}
+		// The sequence reaches review state with fuzz windows, not only learning steps.
+		expect(windows).toBeGreaterThan(5);
+	});
+});

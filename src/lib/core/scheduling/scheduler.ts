@@ -9,7 +9,8 @@ import {
 	generatorParameters,
 	get_fuzz_range,
 	type Card,
-	type FSRS
+	type FSRS,
+	type IPreview
 } from 'ts-fsrs';
 import { retrievability } from '../mastery';
 import type { ReviewSettings } from './settings';
@@ -132,6 +133,28 @@ export class Scheduler {
 
 	/** The card after one rating at `reviewedAt`, with the fuzz window of its next due date. */
 	review(cardId: string, memory: CardMemory | null, rating: Rating, at: Date): Outcome {
+		const { card, reviewedAt } = this.start(cardId, memory, at);
+		const next = this.fuzzy.next(card, reviewedAt, rating).card;
+		return this.outcome(next, reviewedAt, () => this.exact.next(card, reviewedAt, rating).card);
+	}
+
+	/**
+	 * What each rating would give if the card were rated at `now`: the same outcomes as four
+	 * `review` calls, from one ts-fsrs pass (its scheduler works out all four ratings at once).
+	 */
+	preview(cardId: string, memory: CardMemory | null, now: Date): Record<Rating, Outcome> {
+		const { card, reviewedAt } = this.start(cardId, memory, now);
+		const fuzzed = this.fuzzy.repeat(card, reviewedAt);
+		let plain: IPreview | undefined;
+		const outcomeOf = (rating: Rating) =>
+			this.outcome(fuzzed[rating].card, reviewedAt, () => {
+				plain ??= this.exact.repeat(card, reviewedAt);
+				return plain[rating].card;
+			});
+		return { 1: outcomeOf(1), 2: outcomeOf(2), 3: outcomeOf(3), 4: outcomeOf(4) };
+	}
+
+	private start(cardId: string, memory: CardMemory | null, at: Date) {
 		// A memory credited by placement is dated when it was credited; a review the phone made
 		// offline before that arrives later. ts-fsrs refuses to go back in time, so such a
 		// review counts as made at that moment rather than failing.
@@ -139,24 +162,18 @@ export class Scheduler {
 			memory?.lastReview && at.getTime() < memory.lastReview.getTime() ? memory.lastReview : at;
 		const card = memory ? toFsrsCard(memory) : createEmptyCard(reviewedAt);
 		this.seed = fuzzSeed(cardId, card.reps + 1);
-		const next = this.fuzzy.next(card, reviewedAt, rating).card;
+		return { card, reviewedAt };
+	}
+
+	/** `unfuzzed` gives the same rating without fuzz: asked only when a window may exist. */
+	private outcome(next: Card, reviewedAt: Date, unfuzzed: () => Card): Outcome {
 		const max = this.settings.maximumInterval;
 		// ts-fsrs keeps Hard < Good < Easy by adding days, which can pass the maximum.
 		if (next.state === State.Review && next.scheduled_days > max) {
 			next.scheduled_days = max;
 			next.due = new Date(reviewedAt.getTime() + max * DAY_MS);
 		}
-		return { memory: fromFsrsCard(next), window: this.windowOf(card, next, rating, reviewedAt) };
-	}
-
-	/** What each rating would give if the card were rated at `now`. */
-	preview(cardId: string, memory: CardMemory | null, now: Date): Record<Rating, Outcome> {
-		return {
-			1: this.review(cardId, memory, 1, now),
-			2: this.review(cardId, memory, 2, now),
-			3: this.review(cardId, memory, 3, now),
-			4: this.review(cardId, memory, 4, now)
-		};
+		return { memory: fromFsrsCard(next), window: this.windowOf(next, unfuzzed, reviewedAt) };
 	}
 
 	/** Probability of recall at `now` (0 for a new card), on fractional days. */
@@ -164,9 +181,9 @@ export class Scheduler {
 		return retrievabilityOf(memory, now, this.w);
 	}
 
-	private windowOf(before: Card, after: Card, rating: Rating, at: Date): FuzzWindow | null {
+	private windowOf(after: Card, unfuzzed: () => Card, at: Date): FuzzWindow | null {
 		if (after.state !== State.Review || after.scheduled_days < 1) return null;
-		const plain = this.exact.next(before, at, rating).card.scheduled_days;
+		const plain = unfuzzed().scheduled_days;
 		// ts-fsrs leaves intervals under 2.5 days unfuzzed.
 		if (plain < 3) return null;
 		const max = this.settings.maximumInterval;
