@@ -27,6 +27,7 @@ import {
 } from '$lib/core/scheduling';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
+import { cachedLog } from './log-cache';
 import { memoryOf, scheduledCards } from './store';
 import type { Queryable } from './db';
 
@@ -56,18 +57,18 @@ const reviewsSelect = compileJsonRows(
 			)
 );
 
-async function statsReviews(db: Queryable, userId: string, since?: Date): Promise<StatsReview[]> {
-	const rows = await selectJsonRows(connOf(db), reviewsSelect, {
-		userId,
-		since: since ?? new Date(0)
+/** The learner's whole log, read again only when it has changed (log-cache.ts). */
+function statsReviews(db: Queryable, userId: string): Promise<readonly StatsReview[]> {
+	return cachedLog(db, userId, async () => {
+		const rows = await selectJsonRows(connOf(db), reviewsSelect, { userId, since: new Date(0) });
+		return rows.map((r) => ({
+			cardId: r.cardId,
+			rating: r.rating as Rating,
+			reviewedAt: r.reviewedAt,
+			stateBefore: (r.stateBefore ?? 0) as CardStateCode,
+			dueAfter: r.dueAfter ?? r.reviewedAt
+		}));
 	});
-	return rows.map((r) => ({
-		cardId: r.cardId,
-		rating: r.rating as Rating,
-		reviewedAt: r.reviewedAt,
-		stateBefore: (r.stateBefore ?? 0) as CardStateCode,
-		dueAfter: r.dueAfter ?? r.reviewedAt
-	}));
 }
 
 /** What the streak needs of the cards: when each studied, unsuspended card is due. */
@@ -93,7 +94,7 @@ export async function currentStreak(db: Queryable, userId: string, now: Date): P
 	const settings = await getReviewSettings(db, userId);
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
-	const reviews = await statsReviews(db, userId, since);
+	const reviews = (await statsReviews(db, userId)).filter((r) => r.reviewedAt >= since);
 	// No review in the window: no streak, whatever is due.
 	if (reviews.length === 0) return 0;
 	const work = await selectJsonRows(connOf(db), workSelect, { userId });
