@@ -60,7 +60,14 @@ export function daysWithWork(
 	cards: readonly WorkCard[],
 	clock: Clock
 ): Set<DayKey> {
-	const today = dayOf(clock.now, clock);
+	return workDaysWith(logWorkDays(reviews, clock), cards, clock);
+}
+
+/**
+ * The log's share of daysWithWork, as day numbers since 1970: it depends on the log alone, so
+ * a caller may keep it while the log is unchanged.
+ */
+export function logWorkDays(reviews: readonly StatsReview[], clock: Clock): Set<number> {
 	const byCard = new Map<string, StatsReview[]>();
 	for (const review of reviews) {
 		const list = byCard.get(review.cardId) ?? [];
@@ -69,22 +76,35 @@ export function daysWithWork(
 	}
 	// Day numbers, not keys, while marking: an overdue card can span months of days.
 	const work = new Set<number>();
-	const index = (day: DayKey) => daysBetween(EPOCH, day);
-	const mark = (from: DayKey, to: DayKey) => {
-		for (let day = index(from), end = index(to); day <= end; day++) work.add(day);
-	};
 	for (const list of byCard.values()) {
 		list.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
 		list.forEach((review, i) => {
 			const next = list[i + 1];
-			if (next) mark(dayOf(review.dueAfter, clock), dayOf(next.reviewedAt, clock));
+			if (next) markDays(work, dayOf(review.dueAfter, clock), dayOf(next.reviewedAt, clock));
 		});
 	}
+	return work;
+}
+
+/** daysWithWork from the log's share (logWorkDays) and the cards as they are now. */
+export function workDaysWith(
+	logWork: ReadonlySet<number>,
+	cards: readonly WorkCard[],
+	clock: Clock
+): Set<DayKey> {
+	const today = dayOf(clock.now, clock);
+	const work = new Set(logWork);
 	for (const card of cards) {
 		if (!card.memory || card.memory.state === 0 || card.suspended) continue;
-		mark(dayOf(card.memory.due, clock), today);
+		markDays(work, dayOf(card.memory.due, clock), today);
 	}
 	return new Set([...work].map((day) => addDays(EPOCH, day)));
+}
+
+function markDays(work: Set<number>, from: DayKey, to: DayKey) {
+	for (let day = daysBetween(EPOCH, from), end = daysBetween(EPOCH, to); day <= end; day++) {
+		work.add(day);
+	}
 }
 
 export interface Streak {

@@ -6,6 +6,8 @@ import type { Queryable } from './db';
 
 const MAX_LEARNERS = 200;
 const cache = new Map<string, { version: string; reviews: StatsReview[] }>();
+/** Figures derived from one version of a log, by what else they depend on (zone, window). */
+const derived = new WeakMap<readonly StatsReview[], Map<string, unknown>>();
 
 /**
  * What changes whenever the learner's log does: a review added (count, newest row) or undone
@@ -22,7 +24,7 @@ async function logVersion(db: Queryable, userId: string): Promise<string> {
 	return `${row?.n}|${row?.r}|${row?.last}|${row?.due}`;
 }
 
-/** The learner's whole log, from `load` when it changed since last asked. */
+/** The learner's whole log, oldest first, from `load` when it changed since last asked. */
 export async function cachedLog(
 	db: Queryable,
 	userId: string,
@@ -36,8 +38,28 @@ export async function cachedLog(
 		cache.set(userId, hit);
 		return hit.reviews;
 	}
-	const reviews = await load();
+	const reviews = (await load()).sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
 	cache.set(userId, { version, reviews });
 	if (cache.size > MAX_LEARNERS) cache.delete(cache.keys().next().value!);
 	return reviews;
+}
+
+/** A figure computed from a cached log once per `key`, and again only for a new log. */
+export function fromLog<T>(log: readonly StatsReview[], key: string, compute: () => T): T {
+	let figures = derived.get(log);
+	if (!figures) derived.set(log, (figures = new Map()));
+	if (!figures.has(key)) figures.set(key, compute());
+	return figures.get(key) as T;
+}
+
+/** The index of the first review at or after `since` in a log sorted oldest first. */
+export function firstSince(log: readonly StatsReview[], since: Date): number {
+	let lo = 0;
+	let hi = log.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (log[mid]!.reviewedAt.getTime() < since.getTime()) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -11,6 +11,7 @@ import {
 	daysWithWork,
 	dueForecast,
 	firstReviews,
+	logWorkDays,
 	masteryBySkill,
 	reviewsPerDay,
 	streak,
@@ -23,11 +24,12 @@ import {
 	type SkillMastery,
 	type StatsCard,
 	type StatsReview,
-	type Streak
+	type Streak,
+	workDaysWith
 } from '$lib/core/scheduling';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { cachedLog } from './log-cache';
+import { cachedLog, firstSince, fromLog } from './log-cache';
 import { memoryOf, scheduledCards } from './store';
 import type { Queryable } from './db';
 
@@ -94,17 +96,29 @@ export async function currentStreak(db: Queryable, userId: string, now: Date): P
 	const settings = await getReviewSettings(db, userId);
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
-	const reviews = (await statsReviews(db, userId)).filter((r) => r.reviewedAt >= since);
+	const log = await statsReviews(db, userId);
+	const from = firstSince(log, since);
 	// No review in the window: no streak, whatever is due.
-	if (reviews.length === 0) return 0;
+	if (from === log.length) return 0;
+	// What the log gives is kept with it; only the cards are read on every call.
+	const { reviewDays, logWork } = fromLog(
+		log,
+		`streak|${clock.timezone}|${clock.dayStartHour}|${from}`,
+		() => {
+			const reviews = log.slice(from);
+			return {
+				reviewDays: new Set(reviewsPerDay(reviews, clock).keys()),
+				logWork: logWorkDays(reviews, clock)
+			};
+		}
+	);
 	const work = await selectJsonRows(connOf(db), workSelect, { userId });
 	const cards = work.map(({ due, state }) => ({
 		memory: { due, state: state as CardStateCode },
 		suspended: false
 	}));
 	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
-	const days = new Set(reviewsPerDay(reviews, clock).keys());
-	return streak(days, daysWithWork(reviews, cards, clock), today).current;
+	return streak(reviewDays, workDaysWith(logWork, cards, clock), today).current;
 }
 
 export interface Stats {
