@@ -7,8 +7,8 @@ import { getDeckSource } from '$lib/server/content';
 import { evidencedLevels } from '$lib/server/gap';
 import {
 	addDays,
+	DAY_MS,
 	dayKeyOf,
-	daysWithWork,
 	dueForecast,
 	firstReviews,
 	logWorkDays,
@@ -150,7 +150,16 @@ export async function getStats(
 		evidencedLevels(db, userId, now)
 	]);
 
-	const perDay = reviewsPerDay(reviews, clock);
+	// What the whole log gives is kept with it (log-cache.ts); the cards are read every time.
+	const { perDay, logWork, firstSeen } = fromLog(
+		reviews,
+		`stats|${clock.timezone}|${clock.dayStartHour}`,
+		() => ({
+			perDay: reviewsPerDay(reviews, clock),
+			logWork: logWorkDays(reviews, clock),
+			firstSeen: firstReviews(reviews)
+		})
+	);
 	const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
 	// Columns are weeks Sunday → Saturday; the last column holds today.
 	const first = addDays(today, -weekday - 7 * (HEATMAP_WEEKS - 1));
@@ -184,17 +193,21 @@ export async function getStats(
 			suspended: false,
 			buriedUntil: null
 		}));
-	const firstSeen = firstReviews(reviews);
 	const mastery = masteryBySkill([...cards, ...unstudied], scheduler.w, now, reached, firstSeen)
 		.filter((m) => m.level > 0 || m.reviewed > 0)
 		.map((m) => ({ ...m, name: skillName(m.skillId) }));
 
 	return {
 		today,
-		streak: streak(new Set(perDay.keys()), daysWithWork(reviews, cards, clock), today),
+		streak: streak(new Set(perDay.keys()), workDaysWith(logWork, cards, clock), today),
 		totalReviews: reviews.length,
 		heatmap,
-		retention: trueRetention(reviews, clock, 30),
+		// The 30 learner days fit in the last 32 × 24 h, whatever the zone and rollover hour.
+		retention: trueRetention(
+			reviews.slice(firstSince(reviews, new Date(now.getTime() - 32 * DAY_MS))),
+			clock,
+			30
+		),
 		desiredRetention: settings.desiredRetention,
 		forecast,
 		mastery
