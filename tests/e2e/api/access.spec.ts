@@ -223,6 +223,9 @@ const CASES: Record<string, Case> = {
 	'/api/plan/settings': { kind: 'scoped', probe: get('/api/plan/settings') },
 	'/api/settings': { kind: 'scoped', probe: get('/api/settings') },
 	'/api/push/key': { kind: 'scoped', probe: get('/api/push/key') },
+	// B's reminder is B's own (push.spec.ts changes A's and reads B's default back).
+	'/api/push/reminder': { kind: 'scoped', probe: get('/api/push/reminder') },
+	'/api/forecast': { kind: 'scoped', probe: get('/api/forecast') },
 	'/api/push/subscriptions': {
 		kind: 'scoped',
 		probe: async ({ request, b, a }) => {
