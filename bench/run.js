@@ -9,6 +9,7 @@ import { seedCardStates, seedLearners } from './lib/seed.js';
 import { startServer } from './lib/server.js';
 import { benchDirectSync, benchReviewSync } from './lib/sync.js';
 import { benchPageWeight } from './lib/weight.js';
+import { benchHistory } from './lib/history-pages.js';
 import { benchGradeToNextCard, benchLcp } from './lib/paint.js';
 import { benchLighthouse } from './lib/lighthouse.js';
 import { writeReport } from './lib/report.js';
@@ -16,7 +17,8 @@ import { writeReport } from './lib/report.js';
 const DATA = 'bench/data';
 const PORT = 4390;
 const quick = process.argv.includes('--quick');
-// `--only=reviews`: the review-sync part alone (seeding, server, sync), for a shared host.
+// `--only=reviews`: the review-sync part alone (seeding, server, sync), for a shared host;
+// `--only=history`: the learner with 300 days of history beside a new one, alone.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const scales = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 
@@ -40,6 +42,8 @@ async function main() {
 	// The others fill the database to each scale with 500 cards each.
 	const PER_OTHER = 500;
 	if (only === 'reviews') return benchReviewsOnly(client, cardIds, PER_OTHER);
+	const [historyLearner, newLearner] = await seedLearners(client, 2, 'history');
+	if (only === 'history') return benchHistoryOnly(client, cardIds, historyLearner, newLearner);
 	const learners = await seedLearners(
 		client,
 		1 + Math.ceil((scales.at(-1) - cardIds.length) / PER_OTHER)
@@ -77,6 +81,13 @@ async function main() {
 			learners: learners.slice(1, 151),
 			cardIds,
 			serverPid: server.child.pid
+		});
+		step('a learner with 300 days of history beside a new one');
+		results.history = await benchHistory({
+			origin: server.origin,
+			historyLearner,
+			newLearner,
+			cardIds
 		});
 		const token = learners[0].token;
 		results.pageWeight = await benchPageWeight({
@@ -134,6 +145,25 @@ async function benchReviewsOnly(client, cardIds, perLearner) {
 	}
 	// A partial run does not overwrite the committed full results.
 	writeFileSync(`${DATA}/reviews.json`, JSON.stringify(results, null, 2) + '\n');
+	console.log(writeReport(results));
+}
+
+/** The history learners alone, on a database that holds only them. */
+async function benchHistoryOnly(client, cardIds, historyLearner, newLearner) {
+	client.close();
+	const server = await startServer({ port: PORT, dbFile: `${DATA}/bench.db` });
+	const results = { machine: machineInfo() };
+	try {
+		results.history = await benchHistory({
+			origin: server.origin,
+			historyLearner,
+			newLearner,
+			cardIds
+		});
+	} finally {
+		await server.stop();
+	}
+	writeFileSync(`${DATA}/history.json`, JSON.stringify(results, null, 2) + '\n');
 	console.log(writeReport(results));
 }
 

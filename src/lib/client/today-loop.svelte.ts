@@ -13,6 +13,7 @@ import { serverNow } from './clock';
 import { SYNC_CHANNEL } from './constants';
 import { entriesFor } from './journal';
 import { loadSnapshot } from './meta';
+import { syncerFor, type Syncer } from './syncer.svelte';
 
 export interface LoopSource extends CountedQueue {
 	timezone?: string;
@@ -26,8 +27,10 @@ const TICK_MS = 30_000;
 export class TodayLoop {
 	source: LoopSource = $state.raw(NOTHING);
 	counts: TodayCounts<CountedCard> = $state.raw(todayCounts(NOTHING, [], 0));
-	/** The browser says there is no connection. */
-	offline = $state(false);
+	#browserOffline = $state(false);
+	// The page's syncer, once started in the browser (on the server a per-user syncer would outlive
+	// the request): its last flush tells whether the server answers.
+	#syncer: Syncer | null = $state.raw(null);
 	#now = $state(0);
 	#actions: DeviceAction[] = [];
 	readonly #user: string;
@@ -38,6 +41,15 @@ export class TodayLoop {
 		this.#count();
 	}
 
+	/**
+	 * No connection: the browser says so, or the last sync could not reach the server. The second
+	 * is needed because `navigator.onLine` stays true on a page that a service worker served while
+	 * the network was down (Chromium 150), and on networks that connect but reach nothing.
+	 */
+	get offline(): boolean {
+		return this.#browserOffline || (this.#syncer?.failing ?? false);
+	}
+
 	/** The figures are not from this moment (offline, or an old copy): say when they are from. */
 	get stale(): boolean {
 		return this.offline || this.#now - Date.parse(this.source.generatedAt) > FRESH_MS;
@@ -45,8 +57,9 @@ export class TodayLoop {
 
 	start(): () => void {
 		const read = () => void this.#read();
+		this.#syncer = syncerFor(this.#user);
 		const connection = () => {
-			this.offline = !navigator.onLine;
+			this.#browserOffline = !navigator.onLine;
 			this.#count();
 		};
 		connection();
