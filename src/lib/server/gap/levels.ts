@@ -1,6 +1,6 @@
 // A learner's level per skill: the latest rating, capped by the memory of the level's cards
 // (the mastery rule in $lib/core/mastery).
-import { and, count, eq, min } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import {
 	evidencedLevel,
 	type EvidencedLevel,
@@ -8,7 +8,8 @@ import {
 	type MemoryState
 } from '$lib/core/mastery';
 import { getDeckSource } from '$lib/server/content';
-import { cardState, personalCard, reviewLog, user } from '$lib/server/db/schema';
+import { cardState, personalCard, user } from '$lib/server/db/schema';
+import { firstReviewOf, learnerLog } from '$lib/server/reviews/log-cache';
 import { latestRatings, type Queryable } from '$lib/server/assessments/store';
 
 const key = (skillId: string, level: number) => `${skillId}@${level}`;
@@ -56,7 +57,7 @@ export async function evidencedLevels(
 	onlySkills?: ReadonlySet<string>
 ): Promise<Map<string, EvidencedLevel>> {
 	const { counts, retired } = builtInCards();
-	const [ratings, personal, states, firsts, parameters] = await Promise.all([
+	const [ratings, personal, states, log, parameters] = await Promise.all([
 		latestRatings(db, userId),
 		db
 			.select({ skillId: personalCard.skillId, level: personalCard.level, n: count() })
@@ -74,15 +75,11 @@ export async function evidencedLevels(
 			})
 			.from(cardState)
 			.where(and(eq(cardState.userId, userId))),
-		// Each card's first review: mastery counts the days since then (review_log_user_card_time).
-		db
-			.select({ cardId: reviewLog.cardId, at: min(reviewLog.reviewedAt) })
-			.from(reviewLog)
-			.where(eq(reviewLog.userId, userId))
-			.groupBy(reviewLog.cardId),
+		// Each card's first review: mastery counts the days since then.
+		learnerLog(db, userId),
 		fsrsParameters(db, userId)
 	]);
-	const firstReview = new Map(firsts.map((f) => [f.cardId, f.at]));
+	const firstReview = firstReviewOf(log);
 
 	const totals = new Map(counts);
 	for (const p of personal)

@@ -1,11 +1,26 @@
-// A learner's review log, parsed once and kept while it is unchanged: the streak (on every
-// queue) and the stats page read the whole log, which grows with every day of study.
-import { sql } from 'drizzle-orm';
-import type { StatsReview } from '$lib/core/scheduling';
+// A learner's review log, parsed once and kept while it is unchanged: the streak and the day's
+// counts (on every queue), each card's first review (mastery, on every gap) and the stats page
+// read the whole log, which grows with every day of study.
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
+import * as table from '$lib/server/db/schema';
+import {
+	firstReviews,
+	type CardStateCode,
+	type Rating,
+	type StatsReview
+} from '$lib/core/scheduling';
 import type { Queryable } from './db';
 
+/** A review as the log keeps it; the id lets a device tell which of its reviews are stored. */
+export interface LoggedReview extends StatsReview {
+	id: string;
+}
+
 const MAX_LEARNERS = 200;
-const cache = new Map<string, { version: string; reviews: StatsReview[] }>();
+const cache = new Map<string, { version: string; reviews: LoggedReview[] }>();
+/** Loads under way, so that the gap and the stats asking at once read the log once. */
+const loading = new Map<string, Promise<LoggedReview[]>>();
 /** Figures derived from one version of a log, by what else they depend on (zone, window). */
 const derived = new WeakMap<readonly StatsReview[], Map<string, unknown>>();
 
@@ -24,12 +39,50 @@ async function logVersion(db: Queryable, userId: string): Promise<string> {
 	return `${row?.n}|${row?.r}|${row?.last}|${row?.due}`;
 }
 
-/** The learner's whole log, oldest first, from `load` when it changed since last asked. */
-export async function cachedLog(
+// Tens of thousands of rows for a learner of a year: fetched as one JSON array, exact here
+// because every column is text or integer.
+const logSelect = compileJsonRows(
+	{
+		id: table.reviewLog.id,
+		cardId: table.reviewLog.cardId,
+		rating: table.reviewLog.rating,
+		reviewedAt: table.reviewLog.reviewedAt,
+		stateBefore: table.reviewLog.stateBefore,
+		dueAfter: table.reviewLog.dueAfter
+	},
+	(b, fields) =>
+		b
+			.select(fields)
+			.from(table.reviewLog)
+			.where(
+				and(
+					eq(table.reviewLog.userId, sql.placeholder('userId')),
+					gte(table.reviewLog.reviewedAt, sql.placeholder('since'))
+				)
+			)
+);
+
+/** The learner's whole log, oldest first, read again only when it has changed. */
+export function learnerLog(db: Queryable, userId: string): Promise<readonly LoggedReview[]> {
+	return cachedLog(db, userId, async () => {
+		const rows = await selectJsonRows(connOf(db), logSelect, { userId, since: new Date(0) });
+		return rows.map((r) => ({
+			id: r.id,
+			cardId: r.cardId,
+			rating: r.rating as Rating,
+			reviewedAt: r.reviewedAt,
+			stateBefore: (r.stateBefore ?? 0) as CardStateCode,
+			dueAfter: r.dueAfter ?? r.reviewedAt
+		}));
+	});
+}
+
+/** The log from `load` when it changed since last asked, else the one kept. */
+async function cachedLog(
 	db: Queryable,
 	userId: string,
-	load: () => Promise<StatsReview[]>
-): Promise<readonly StatsReview[]> {
+	load: () => Promise<LoggedReview[]>
+): Promise<readonly LoggedReview[]> {
 	const version = await logVersion(db, userId);
 	const hit = cache.get(userId);
 	if (hit && hit.version === version) {
@@ -38,10 +91,23 @@ export async function cachedLog(
 		cache.set(userId, hit);
 		return hit.reviews;
 	}
-	const reviews = (await load()).sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+	const key = `${userId}|${version}`;
+	let pending = loading.get(key);
+	if (!pending) {
+		pending = load()
+			.then((rows) => rows.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))
+			.finally(() => loading.delete(key));
+		loading.set(key, pending);
+	}
+	const reviews = await pending;
 	cache.set(userId, { version, reviews });
 	if (cache.size > MAX_LEARNERS) cache.delete(cache.keys().next().value!);
 	return reviews;
+}
+
+/** Each card's first review (when mastery starts counting its days), kept with the log. */
+export function firstReviewOf(log: readonly StatsReview[]): ReadonlyMap<string, Date> {
+	return fromLog(log, 'first reviews', () => firstReviews(log));
 }
 
 /** A figure computed from a cached log once per `key`, and again only for a new log. */

@@ -1,8 +1,6 @@
 // GET /api/queue: everything a phone needs to run today's session offline — the cards with
 // their rendered HTML, what each rating would give, the card's FSRS state and the scheduler's
 // settings (for intervals after ratings made offline), and the learner's day.
-import { and, eq, gte, lt } from 'drizzle-orm';
-import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckCard, getGraph } from '$lib/server/content';
 import { buildQueue } from '$lib/core/queue';
@@ -23,6 +21,7 @@ import { previewRatings } from './previews';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
 import { currentStreak } from './stats';
+import { firstSince, fromLog, learnerLog } from './log-cache';
 import type { QueueCardJson, QueueJson } from './queue-json';
 import { dueList, personalCards, scheduleOf, statesOf } from './queue-reads';
 
@@ -49,21 +48,21 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 		}));
 	const schedule = await scheduleOf(db, userId);
 
-	const recent = await db
-		.select({ id: table.reviewLog.id, reviewedAt: table.reviewLog.reviewedAt })
-		.from(table.reviewLog)
-		.where(
-			and(
-				eq(table.reviewLog.userId, userId),
-				gte(table.reviewLog.reviewedAt, new Date(day.start.getTime() - HISTORY_DAYS * 86_400_000)),
-				lt(table.reviewLog.reviewedAt, day.end)
-			)
-		);
+	// The last 30 days of the log, from the copy kept in memory (log-cache.ts), not the database.
+	const log = await learnerLog(db, userId);
+	const recent = log
+		.slice(firstSince(log, new Date(day.start.getTime() - HISTORY_DAYS * 86_400_000)))
+		.filter((r) => r.reviewedAt < day.end);
 	const today = recent.filter((r) => r.reviewedAt >= day.start).length;
-	const activeDays = new Set(
-		recent
-			.filter((r) => r.reviewedAt < day.start)
-			.map((r) => dayKeyOf(r.reviewedAt, timezone, dayStartHour))
+	const activeDays = fromLog(
+		log,
+		`active days|${day.key}|${timezone}|${dayStartHour}`,
+		() =>
+			new Set(
+				recent
+					.filter((r) => r.reviewedAt < day.start)
+					.map((r) => dayKeyOf(r.reviewedAt, timezone, dayStartHour))
+			)
 	);
 	const usual = activeDays.size ? (recent.length - today) / activeDays.size : 0;
 

@@ -1,5 +1,5 @@
 // The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
@@ -10,7 +10,6 @@ import {
 	DAY_MS,
 	dayKeyOf,
 	dueForecast,
-	firstReviews,
 	logWorkDays,
 	masteryBySkill,
 	reviewsPerDay,
@@ -19,59 +18,21 @@ import {
 	type CardStateCode,
 	type Clock,
 	type DayKey,
-	type Rating,
 	type Retention,
 	type SkillMastery,
 	type StatsCard,
-	type StatsReview,
 	type Streak,
 	workDaysWith
 } from '$lib/core/scheduling';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
-import { cachedLog, firstSince, fromLog } from './log-cache';
+import { firstReviewOf, firstSince, fromLog, learnerLog } from './log-cache';
 import { memoryOf, scheduledCards } from './store';
 import type { Queryable } from './db';
 
 export const HEATMAP_WEEKS = 26;
 export const FORECAST_DAYS = 30;
 const STREAK_LOOKBACK_DAYS = 400;
-
-// A learner's log can be tens of thousands of rows (the streak looks back 400 days on every
-// queue): fetched as one JSON array, exact here because every column is text or integer.
-const reviewsSelect = compileJsonRows(
-	{
-		cardId: table.reviewLog.cardId,
-		rating: table.reviewLog.rating,
-		reviewedAt: table.reviewLog.reviewedAt,
-		stateBefore: table.reviewLog.stateBefore,
-		dueAfter: table.reviewLog.dueAfter
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.reviewLog)
-			.where(
-				and(
-					eq(table.reviewLog.userId, sql.placeholder('userId')),
-					gte(table.reviewLog.reviewedAt, sql.placeholder('since'))
-				)
-			)
-);
-
-/** The learner's whole log, read again only when it has changed (log-cache.ts). */
-function statsReviews(db: Queryable, userId: string): Promise<readonly StatsReview[]> {
-	return cachedLog(db, userId, async () => {
-		const rows = await selectJsonRows(connOf(db), reviewsSelect, { userId, since: new Date(0) });
-		return rows.map((r) => ({
-			cardId: r.cardId,
-			rating: r.rating as Rating,
-			reviewedAt: r.reviewedAt,
-			stateBefore: (r.stateBefore ?? 0) as CardStateCode,
-			dueAfter: r.dueAfter ?? r.reviewedAt
-		}));
-	});
-}
 
 /** What the streak needs of the cards: when each studied, unsuspended card is due. */
 const workSelect = compileJsonRows(
@@ -96,7 +57,7 @@ export async function currentStreak(db: Queryable, userId: string, now: Date): P
 	const settings = await getReviewSettings(db, userId);
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
-	const log = await statsReviews(db, userId);
+	const log = await learnerLog(db, userId);
 	const from = firstSince(log, since);
 	// No review in the window: no streak, whatever is due.
 	if (from === log.length) return 0;
@@ -145,21 +106,21 @@ export async function getStats(
 	const clock: Clock = { now, timezone: settings.timezone, dayStartHour: settings.dayStartHour };
 	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
 	const [reviews, cards, levels] = await Promise.all([
-		statsReviews(db, userId),
+		learnerLog(db, userId),
 		statsCards(db, userId),
 		evidencedLevels(db, userId, now)
 	]);
 
 	// What the whole log gives is kept with it (log-cache.ts); the cards are read every time.
-	const { perDay, logWork, firstSeen } = fromLog(
+	const { perDay, logWork } = fromLog(
 		reviews,
 		`stats|${clock.timezone}|${clock.dayStartHour}`,
 		() => ({
 			perDay: reviewsPerDay(reviews, clock),
-			logWork: logWorkDays(reviews, clock),
-			firstSeen: firstReviews(reviews)
+			logWork: logWorkDays(reviews, clock)
 		})
 	);
+	const firstSeen = firstReviewOf(reviews);
 	const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
 	// Columns are weeks Sunday → Saturday; the last column holds today.
 	const first = addDays(today, -weekday - 7 * (HEATMAP_WEEKS - 1));
