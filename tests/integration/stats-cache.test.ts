@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db';
 import { makeUser } from '../fixtures/factories';
 import { review } from '../fixtures/reviews';
-import { applyReviews, currentStreak, getStats, undoReview } from '$lib/server/reviews';
+import { and, eq } from 'drizzle-orm';
+import {
+	applyReviews,
+	currentStreak,
+	getQueue,
+	getStats,
+	setCardFlag,
+	undoReview
+} from '$lib/server/reviews';
+import { learnerCards } from '$lib/server/reviews/card-cache';
+import { cardState } from '$lib/server/db/schema';
+import { evidencedLevels } from '$lib/server/gap/levels';
+import { recordRatings } from '$lib/server/assessments/store';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -54,5 +66,44 @@ describe('streak and stats kept between requests', () => {
 		const count = (day: string) => swapped.heatmap.find((c) => c.day === day)?.count;
 		expect([count('2025-03-09'), count('2025-03-12')]).toEqual([1, 0]);
 		expect(await currentStreak(t.db, user.id, NOW)).toBe(3);
+	});
+});
+
+// Card states and figures drawn from them are kept too, keyed by user.data_version, which
+// triggers change with every write to card_state or review_log (learner-cache.ts).
+describe('card states kept between requests', () => {
+	it('see a change made by any path, and nothing of a transaction that rolled back', async () => {
+		const user = await makeUser(t.db);
+		await applyReviews(t.db, user.id, [review('docker-001', 3, '2025-03-12T09:00:00Z')], NOW);
+		const ids = async () => (await getQueue(t.db, user.id, NOW)).cards.map((c) => c.id);
+		expect((await getStats(t.db, user.id, NOW)).forecast.some((d) => d.count > 0)).toBe(true);
+
+		// A write the review code never made: the cache must still see it.
+		await t.db
+			.update(cardState)
+			.set({ due: new Date('2025-03-12T10:00:00Z') })
+			.where(and(eq(cardState.userId, user.id), eq(cardState.cardId, 'docker-001')));
+		expect(await ids()).toContain('docker-001');
+
+		// Read inside a transaction that then rolls back: what it saw must not outlive it.
+		await expect(
+			t.db.transaction(async (tx) => {
+				await tx.update(cardState).set({ suspended: true }).where(eq(cardState.userId, user.id));
+				expect(await learnerCards(tx, user.id)).toMatchObject([{ suspended: true }]);
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		expect(await learnerCards(t.db, user.id)).toMatchObject([{ suspended: false }]);
+		expect(await ids()).toContain('docker-001');
+
+		await setCardFlag(t.db, user.id, 'docker-001', 'suspend', NOW);
+		expect(await ids()).not.toContain('docker-001');
+	});
+
+	it('give levels asked again at the same instant anew once a rating changed', async () => {
+		const user = await makeUser(t.db);
+		expect((await evidencedLevels(t.db, user.id, NOW)).get('docker')).toBeUndefined();
+		await recordRatings(t.db, user.id, [{ skillId: 'docker', level: 2 }], 'self', NOW);
+		expect((await evidencedLevels(t.db, user.id, NOW)).get('docker')?.selfRated).toBe(2);
 	});
 });

@@ -5,13 +5,21 @@ import { calibrate, type Calibration, type LevelRecall } from '$lib/core/assessm
 import type { Database } from '$lib/server/db';
 import { cardState, reviewLog } from '$lib/server/db/schema';
 import { evidencedLevels } from '$lib/server/gap/levels';
+import { perLearner } from '$lib/server/db/learner-cache';
 
 /**
  * Reviews and recalls (rated Hard or better) per skill and level, from review_log. Only reviews
  * of cards in the Review state count (or of unknown state, from older imports): a learning step
  * minutes after first sight says little about what the learner knows.
  */
-export async function recallByLevel(db: Database, userId: string) {
+export function recallByLevel(
+	db: Database,
+	userId: string
+): Promise<ReadonlyMap<string, LevelRecall[]>> {
+	return perLearner(db, userId, 'recall by level', () => readRecall(db, userId));
+}
+
+async function readRecall(db: Database, userId: string) {
 	const rows = await db
 		.select({
 			skillId: cardState.skillId,
@@ -33,10 +41,9 @@ export async function recallByLevel(db: Database, userId: string) {
 		.groupBy(cardState.skillId, cardState.level);
 	const bySkill = new Map<string, LevelRecall[]>();
 	for (const r of rows) {
-		bySkill.set(r.skillId, [
-			...(bySkill.get(r.skillId) ?? []),
-			{ level: r.level, reviews: r.reviews, recalled: Number(r.recalled) }
-		]);
+		let levels = bySkill.get(r.skillId);
+		if (!levels) bySkill.set(r.skillId, (levels = []));
+		levels.push({ level: r.level, reviews: r.reviews, recalled: Number(r.recalled) });
 	}
 	return bySkill;
 }

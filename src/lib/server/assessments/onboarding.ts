@@ -14,6 +14,22 @@ import type { Database } from '$lib/server/db';
 import { getActiveTarget } from '$lib/server/targets/store';
 import { latestRatings, recordRatings } from './store';
 
+// The order depends only on the target's skills and the (fixed) graph, and walks the graph's
+// closures: worked out once per target rather than on every page that shows rating progress.
+const MAX_ORDERS = 200;
+const orders = new Map<string, readonly RatingItem[]>();
+
+function orderFor(skills: Parameters<typeof ratingOrder>[1]): readonly RatingItem[] {
+	const key = JSON.stringify(skills);
+	let order = orders.get(key);
+	if (!order) {
+		order = ratingOrder(getGraph(), skills);
+		if (orders.size >= MAX_ORDERS) orders.delete(orders.keys().next().value!);
+		orders.set(key, order);
+	}
+	return order;
+}
+
 export interface ImpliedRating {
 	level: number;
 	/** The rated skill that implies it; null when no current rating does any more. */
@@ -25,7 +41,7 @@ export async function ratingQueue(db: Database, userId: string) {
 	const target = await getActiveTarget(db, userId);
 	if (!target) return null;
 	const graph = getGraph();
-	const order = ratingOrder(graph, target.skills);
+	const order = orderFor(target.skills);
 	const latest = await latestRatings(db, userId);
 	const implication = impliedLevels(graph, explicitLevels(latest));
 	const rated = new Map<string, number>();

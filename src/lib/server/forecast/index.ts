@@ -1,8 +1,7 @@
 // The learner's readiness forecast: their plan, gap, FSRS parameters and recent study days,
 // handed to the forecast core (src/lib/core/forecast).
-import { and, eq, gte, min } from 'drizzle-orm';
 import type { Queryable } from '$lib/server/assessments/store';
-import { reviewLog } from '$lib/server/db/schema';
+import { firstSince, learnerLog } from '$lib/server/reviews/log-cache';
 import { ensurePlan, finishedMap, planInputFor } from '$lib/server/plan/stored';
 import { reviewWorkload } from '$lib/server/plan/workload';
 import { getReviewSettings } from '$lib/server/reviews/settings';
@@ -40,19 +39,14 @@ async function studiedDays(
 	dayStartHour: number
 ) {
 	const since = new Date(now.getTime() - (MISSED_DAY_WINDOW + 2) * DAY_MS);
-	const [recent, [first]] = await Promise.all([
-		db
-			.select({ at: reviewLog.reviewedAt })
-			.from(reviewLog)
-			.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, since))),
-		db
-			.select({ at: min(reviewLog.reviewedAt) })
-			.from(reviewLog)
-			.where(eq(reviewLog.userId, userId))
-	]);
+	const log = await learnerLog(db, userId);
+	const recent = log.slice(firstSince(log, since));
 	// The same learner days as the streak and the heatmap on /stats.
 	const day = (at: Date) => dayKeyOf(at, timeZone, dayStartHour);
-	return { days: new Set(recent.map((r) => day(r.at))), first: first?.at ? day(first.at) : null };
+	return {
+		days: new Set(recent.map((r) => day(r.reviewedAt))),
+		first: log[0] ? day(log[0].reviewedAt) : null
+	};
 }
 
 /** The forecast for the active target's plan; null without an active target. */

@@ -1,6 +1,6 @@
 // A learner's level per skill: the latest rating, capped by the memory of the level's cards
 // (the mastery rule in $lib/core/mastery).
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import {
 	evidencedLevel,
 	type EvidencedLevel,
@@ -8,8 +8,10 @@ import {
 	type MemoryState
 } from '$lib/core/mastery';
 import { getDeckSource } from '$lib/server/content';
-import { cardState, personalCard, user } from '$lib/server/db/schema';
+import { personalCard, user } from '$lib/server/db/schema';
 import { firstReviewOf, learnerLog } from '$lib/server/reviews/log-cache';
+import { learnerCards } from '$lib/server/reviews/card-cache';
+import { perLearner } from '$lib/server/db/learner-cache';
 import { latestRatings, type Queryable } from '$lib/server/assessments/store';
 
 const key = (skillId: string, level: number) => `${skillId}@${level}`;
@@ -50,7 +52,21 @@ export async function fsrsParameters(db: Queryable, userId: string) {
  * Evidenced levels of every skill the learner has rated or studied (or only `onlySkills`).
  * Level cards = active built-in cards + the learner's own cards of that skill and level.
  */
-export async function evidencedLevels(
+export function evidencedLevels(
+	db: Queryable,
+	userId: string,
+	now: Date,
+	onlySkills?: ReadonlySet<string>
+): Promise<ReadonlyMap<string, EvidencedLevel>> {
+	// One page asks several times at the same instant (the gap, the plan's check, calibration,
+	// the forecast): it is computed once, and again for a new instant or once anything changed.
+	const skills = onlySkills ? [...onlySkills].sort().join(',') : '*';
+	return perLearner(db, userId, `levels|${now.getTime()}|${skills}`, () =>
+		computeLevels(db, userId, now, onlySkills)
+	);
+}
+
+async function computeLevels(
 	db: Queryable,
 	userId: string,
 	now: Date,
@@ -64,17 +80,7 @@ export async function evidencedLevels(
 			.from(personalCard)
 			.where(eq(personalCard.userId, userId))
 			.groupBy(personalCard.skillId, personalCard.level),
-		db
-			.select({
-				cardId: cardState.cardId,
-				skillId: cardState.skillId,
-				level: cardState.level,
-				stability: cardState.stability,
-				state: cardState.state,
-				lastReview: cardState.lastReview
-			})
-			.from(cardState)
-			.where(and(eq(cardState.userId, userId))),
+		learnerCards(db, userId),
 		// Each card's first review: mastery counts the days since then.
 		learnerLog(db, userId),
 		fsrsParameters(db, userId)
@@ -88,7 +94,9 @@ export async function evidencedLevels(
 	for (const s of states) {
 		if (retired.has(s.cardId)) continue;
 		const k = key(s.skillId, s.level);
-		memory.set(k, [...(memory.get(k) ?? []), { ...s, firstReview: firstReview.get(s.cardId) }]);
+		let level = memory.get(k);
+		if (!level) memory.set(k, (level = []));
+		level.push({ ...s, firstReview: firstReview.get(s.cardId) });
 	}
 
 	const skills = new Set<string>([...ratings.keys(), ...states.map((s) => s.skillId)]);

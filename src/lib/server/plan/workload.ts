@@ -1,8 +1,10 @@
 // How much review work the learner has: due now, expected per day, and how long one
 // review takes them — their own medians once there is history, FSRS's defaults before.
-import { and, count, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '$lib/server/assessments/store';
-import { cardState, reviewLog } from '$lib/server/db/schema';
+import { reviewLog } from '$lib/server/db/schema';
+import { perLearner } from '$lib/server/db/learner-cache';
+import { learnerCards } from '$lib/server/reviews/card-cache';
 import {
 	DEFAULT_REVIEW_SECONDS,
 	defaultRatingShares,
@@ -41,7 +43,11 @@ function median(values: number[]): number {
 }
 
 /** The learner's seconds per review by rating (median) and their rating shares. */
-export async function reviewCosts(db: Queryable, userId: string) {
+export function reviewCosts(db: Queryable, userId: string) {
+	return perLearner(db, userId, 'review costs', () => readReviewCosts(db, userId));
+}
+
+async function readReviewCosts(db: Queryable, userId: string) {
 	const rows = await db
 		.select({ rating: reviewLog.rating, durationMs: reviewLog.durationMs })
 		.from(reviewLog)
@@ -75,27 +81,18 @@ export async function reviewWorkload(
 	userId: string,
 	now: Date
 ): Promise<ReviewWorkload> {
-	const active = and(
-		eq(cardState.userId, userId),
-		eq(cardState.suspended, false),
-		or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, now))
+	const [cards, costs] = await Promise.all([learnerCards(db, userId), reviewCosts(db, userId)]);
+	const active = cards.filter(
+		(c) => !c.suspended && (!c.buriedUntil || c.buriedUntil.getTime() <= now.getTime())
 	);
-	const [[dueNow], [dueSoon], costs] = await Promise.all([
-		db
-			.select({ n: count() })
-			.from(cardState)
-			.where(and(active, lte(cardState.due, now))),
-		db
-			.select({ n: count() })
-			.from(cardState)
-			.where(and(active, lte(cardState.due, new Date(now.getTime() + FORECAST_DAYS * DAY_MS)))),
-		reviewCosts(db, userId)
-	]);
+	const dueBy = (at: number) => active.filter((c) => c.due.getTime() <= at).length;
+	const dueNow = dueBy(now.getTime());
+	const dueSoon = dueBy(now.getTime() + FORECAST_DAYS * DAY_MS);
 	const spr = costs.secondsPerReview;
 	return {
-		dueNow: dueNow?.n ?? 0,
-		dueMinutes: ((dueNow?.n ?? 0) * spr) / 60,
-		reviewMinutesPerDay: ((dueSoon?.n ?? 0) * spr) / 60 / FORECAST_DAYS,
+		dueNow,
+		dueMinutes: (dueNow * spr) / 60,
+		reviewMinutesPerDay: (dueSoon * spr) / 60 / FORECAST_DAYS,
 		secondsPerReview: spr,
 		ownCosts: costs.own
 	};

@@ -10,6 +10,7 @@ import { getDeck } from '$lib/server/content';
 import { learnerDay } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import { getReviewSettings } from './settings';
+import { learnerCards } from './card-cache';
 import { getActiveTargetGap } from '$lib/server/gap';
 import type { Database } from '$lib/server/db';
 import { currentPlanCards } from '$lib/server/plan/service';
@@ -86,11 +87,7 @@ export async function newCardsForToday(
 	if (remaining === 0) return explain();
 
 	// Any state row means the card was studied, or set aside (suspended, buried) by hand.
-	const states = await db
-		.select({ cardId: table.cardState.cardId })
-		.from(table.cardState)
-		.where(eq(table.cardState.userId, userId));
-	const seen = new Set(states.map((s) => s.cardId));
+	const seen = new Set((await learnerCards(db, userId)).map((s) => s.cardId));
 
 	const personal = await db
 		.select({

@@ -1,86 +1,32 @@
-// The reads behind a queue, compiled once: today's due cards, the schedule per day, the full
-// memories of the session's cards and the learner's own cards among them.
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+// The reads behind a queue: today's due cards, the schedule per day and the full memories of
+// the session's cards, all from the learner's cached card states (card-cache.ts), and the
+// learner's own cards among them.
+import { and, eq, inArray } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
-import {
-	compileJsonRows,
-	compileSelect,
-	connOf,
-	selectJsonRows,
-	selectRows
-} from '$lib/server/db/compiled';
 import type { Database } from '$lib/server/db';
 import { renderCardHtml } from '$lib/server/cards/render';
 import type { CardMemory } from '$lib/core/scheduling';
-import { memoryOf, scheduledCards } from './store';
-
-// The two queries behind every queue: built once, and returned as one JSON value, because a
-// learner's backlog is hundreds of rows (see compileJsonRows).
-const dueSelect = compileJsonRows(
-	{
-		cardId: table.cardState.cardId,
-		due: table.cardState.due,
-		stability: table.cardState.stability,
-		state: table.cardState.state,
-		lastReview: table.cardState.lastReview,
-		buriedUntil: table.cardState.buriedUntil
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(and(scheduledCards(), lt(table.cardState.due, sql.placeholder('dayEnd'))))
-);
-
-const scheduleSelect = compileJsonRows(
-	{ due: table.cardState.due, buriedUntil: table.cardState.buriedUntil },
-	(b, fields) => b.select(fields).from(table.cardState).where(scheduledCards())
-);
+import { isScheduled, learnerCards } from './card-cache';
+import { memoryOf } from './store';
 
 /** Studied, unsuspended cards due before `dayEnd` (overdue included): what ranks them. */
-export function dueList(db: Database, userId: string, dayEnd: Date) {
-	return selectJsonRows(connOf(db), dueSelect, { userId, dayEnd });
+export async function dueList(db: Database, userId: string, dayEnd: Date) {
+	const cards = await learnerCards(db, userId);
+	return cards.filter((c) => isScheduled(c) && c.due.getTime() < dayEnd.getTime());
 }
 
-/** When each scheduled card is due (two narrow columns): the load per day and tomorrow. */
-export function scheduleOf(db: Database, userId: string) {
-	return selectJsonRows(connOf(db), scheduleSelect, { userId });
+/** When each scheduled card is due: the load per day and tomorrow. */
+export async function scheduleOf(db: Database, userId: string) {
+	return (await learnerCards(db, userId)).filter(isScheduled);
 }
-
-// The ids go in as one JSON array, so the statement is built once whatever their number
-// (and SQLite's cap on bound variables never applies). Exact rows: these memories are sent on.
-const statesSelect = compileSelect(
-	{
-		cardId: table.cardState.cardId,
-		due: table.cardState.due,
-		stability: table.cardState.stability,
-		difficulty: table.cardState.difficulty,
-		elapsedDays: table.cardState.elapsedDays,
-		scheduledDays: table.cardState.scheduledDays,
-		learningSteps: table.cardState.learningSteps,
-		reps: table.cardState.reps,
-		lapses: table.cardState.lapses,
-		state: table.cardState.state,
-		lastReview: table.cardState.lastReview
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.cardState)
-			.where(
-				and(
-					eq(table.cardState.userId, sql.placeholder('userId')),
-					sql`${table.cardState.cardId} in (select value from json_each(${sql.placeholder('ids')}))`
-				)
-			)
-);
 
 /** The full memory of the given cards, by id. */
 export async function statesOf(db: Database, userId: string, cardIds: string[]) {
+	const wanted = new Set(cardIds);
 	const states = new Map<string, CardMemory>();
-	if (cardIds.length === 0) return states;
-	const rows = await selectRows(connOf(db), statesSelect, { userId, ids: JSON.stringify(cardIds) });
-	for (const row of rows) states.set(row.cardId, memoryOf(row));
+	if (wanted.size === 0) return states;
+	for (const card of await learnerCards(db, userId))
+		if (wanted.has(card.cardId)) states.set(card.cardId, memoryOf(card));
 	return states;
 }
 

@@ -1,7 +1,4 @@
 // The stats page's numbers: streak, heatmap, true retention, due forecast, mastery per skill.
-import { eq } from 'drizzle-orm';
-import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
-import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { getDeckSource } from '$lib/server/content';
 import { evidencedLevels } from '$lib/server/gap';
@@ -27,22 +24,17 @@ import {
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
 import { firstReviewOf, firstSince, fromLog, learnerLog } from './log-cache';
-import { memoryOf, scheduledCards } from './store';
+import { memoryOf } from './store';
+import { isScheduled, learnerCards } from './card-cache';
+import { perLearner } from '$lib/server/db/learner-cache';
 import type { Queryable } from './db';
 
 export const HEATMAP_WEEKS = 26;
 export const FORECAST_DAYS = 30;
 const STREAK_LOOKBACK_DAYS = 400;
 
-/** What the streak needs of the cards: when each studied, unsuspended card is due. */
-const workSelect = compileJsonRows(
-	{ due: table.cardState.due, state: table.cardState.state },
-	(b, fields) => b.select(fields).from(table.cardState).where(scheduledCards())
-);
-
 async function statsCards(db: Queryable, userId: string): Promise<StatsCard[]> {
-	const rows = await db.select().from(table.cardState).where(eq(table.cardState.userId, userId));
-	return rows.map((row) => ({
+	return (await learnerCards(db, userId)).map((row) => ({
 		cardId: row.cardId,
 		skillId: row.skillId,
 		level: row.level,
@@ -61,25 +53,21 @@ export async function currentStreak(db: Queryable, userId: string, now: Date): P
 	const from = firstSince(log, since);
 	// No review in the window: no streak, whatever is due.
 	if (from === log.length) return 0;
-	// What the log gives is kept with it; only the cards are read on every call.
-	const { reviewDays, logWork } = fromLog(
-		log,
-		`streak|${clock.timezone}|${clock.dayStartHour}|${from}`,
-		() => {
-			const reviews = log.slice(from);
-			return {
-				reviewDays: new Set(reviewsPerDay(reviews, clock).keys()),
-				logWork: logWorkDays(reviews, clock)
-			};
-		}
-	);
-	const work = await selectJsonRows(connOf(db), workSelect, { userId });
-	const cards = work.map(({ due, state }) => ({
-		memory: { due, state: state as CardStateCode },
-		suspended: false
-	}));
 	const today = dayKeyOf(now, clock.timezone, clock.dayStartHour);
-	return streak(reviewDays, workDaysWith(logWork, cards, clock), today).current;
+	// The streak changes with the learner's day, not the instant: worked out once per day, zone
+	// and window, and again once the learner's cards or log change (learner-cache.ts).
+	const key = `streak|${today}|${clock.timezone}|${clock.dayStartHour}|${from}`;
+	return perLearner(db, userId, key, async () => {
+		const reviews = log.slice(from);
+		const reviewDays = new Set(reviewsPerDay(reviews, clock).keys());
+		// What the streak needs of the cards: when each studied, unsuspended card is due.
+		const cards = (await learnerCards(db, userId)).filter(isScheduled).map(({ due, state }) => ({
+			memory: { due, state: state as CardStateCode },
+			suspended: false
+		}));
+		return streak(reviewDays, workDaysWith(logWorkDays(reviews, clock), cards, clock), today)
+			.current;
+	});
 }
 
 export interface Stats {

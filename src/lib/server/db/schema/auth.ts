@@ -12,7 +12,12 @@ export const user = sqliteTable('user', {
 	desiredRetention: real('desired_retention').notNull().default(0.9),
 	maximumInterval: integer('maximum_interval').notNull().default(36500),
 	// Personal FSRS parameters (JSON array of 21 numbers) once fitted; null means defaults.
-	fsrsParams: text('fsrs_params')
+	fsrsParams: text('fsrs_params'),
+	// Set to a fresh random value (within ±2^53, a JavaScript number) by triggers (migration 0013)
+	// whenever the learner's cards, review log, self-ratings, own cards or FSRS parameters change:
+	// the in-memory caches of what is drawn from them are keyed by it (db/learner-cache.ts).
+	// Random rather than counted, so a value a rolled-back transaction wrote never comes back.
+	dataVersion: integer('data_version').notNull().default(0)
 });
 
 export const session = sqliteTable('session', {
