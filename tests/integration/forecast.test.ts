@@ -109,6 +109,19 @@ describe('loadForecast', () => {
 		expect(f.points.at(-1)!.readiness).toBeGreaterThan(0.85);
 	});
 
+	it('is kept for the day, and made again the moment a setting changes', async () => {
+		const u = await learnerWithTarget();
+		await loadPlan(t.db, u.id, NOW); // stores the plan: a change, like any other
+		const first = (await loadForecast(t.db, u.id, NOW))!;
+		const later = new Date(NOW.getTime() + 3_600_000);
+		expect(await loadForecast(t.db, u.id, later)).toBe(first);
+		const date = addDays(NOW.toISOString().slice(0, 10), 40);
+		await saveSettings(t.db, u.id, { ...DEFAULT_SETTINGS, targetDate: date }, later);
+		const dated = (await loadForecast(t.db, u.id, later))!;
+		expect(dated.targetDate).toBe(date);
+		expect(dated.points.at(-1)!.date).toBe(date);
+	});
+
 	it('reads the learner’s own missed days and FSRS parameters, and only theirs', async () => {
 		const steady = await learnerWithTarget();
 		const patchy = await learnerWithTarget();

@@ -3,9 +3,10 @@
 // tens of thousands of reviews; reading and mapping them on every request made each page's
 // time grow with the learner's history (issue 16, "flat in the learner's history").
 //
-// Whether they changed is one primary-key read: `user.data_version`, which triggers on
-// card_state, review_log, assessment and personal_card, and on the user's FSRS parameters
-// (migration 0013), set to a fresh random value with every insert, update or delete. Every
+// Whether they changed is one primary-key read: `user.data_version`, which triggers on every
+// table of the learner's own data — cards, log, ratings, targets, plan, review settings — and
+// on the settings kept in the user row (migration 0013), set to a fresh random value with every
+// insert, update or delete; sessions and push subscriptions are left out. Every
 // write path is covered without the app having to remember it, every process sharing the
 // database (a libSQL server) sees it, and a value written inside a transaction that rolled
 // back is never seen again — so a figure cached under it never returns.

@@ -7,7 +7,8 @@ import { reviewWorkload } from '$lib/server/plan/workload';
 import { getReviewSettings } from '$lib/server/reviews/settings';
 import { getActiveTarget } from '$lib/server/targets/store';
 import { addDays } from '$lib/core/plan/dates';
-import { dayKeyOf } from '$lib/core/scheduling/day';
+import { dayKeyOf, learnerDay } from '$lib/core/scheduling/day';
+import { perLearner } from '$lib/server/db/learner-cache';
 import {
 	forecast,
 	missedDayRate,
@@ -49,8 +50,22 @@ async function studiedDays(
 	};
 }
 
-/** The forecast for the active target's plan; null without an active target. */
+/**
+ * The forecast for the active target's plan; null without an active target. A forecast of
+ * days, and a costly one (it plans the study again for each lever it weighs): worked out once
+ * per learner day, and again whenever anything of the learner's changes (learner-cache.ts).
+ */
 export async function loadForecast(
+	db: Queryable,
+	userId: string,
+	now: Date
+): Promise<ForecastView | null> {
+	const { timezone, dayStartHour } = await getReviewSettings(db, userId);
+	const day = learnerDay(now, timezone, dayStartHour).key;
+	return perLearner(db, userId, `forecast|${day}`, () => computeForecast(db, userId, now));
+}
+
+async function computeForecast(
 	db: Queryable,
 	userId: string,
 	now: Date

@@ -52,25 +52,26 @@ export async function fsrsParameters(db: Queryable, userId: string) {
  * Evidenced levels of every skill the learner has rated or studied (or only `onlySkills`).
  * Level cards = active built-in cards + the learner's own cards of that skill and level.
  */
-export function evidencedLevels(
+export async function evidencedLevels(
 	db: Queryable,
 	userId: string,
 	now: Date,
 	onlySkills?: ReadonlySet<string>
 ): Promise<ReadonlyMap<string, EvidencedLevel>> {
 	// One page asks several times at the same instant (the gap, the plan's check, calibration,
-	// the forecast): it is computed once, and again for a new instant or once anything changed.
-	const skills = onlySkills ? [...onlySkills].sort().join(',') : '*';
-	return perLearner(db, userId, `levels|${now.getTime()}|${skills}`, () =>
-		computeLevels(db, userId, now, onlySkills)
+	// the forecast): every skill's level is worked out once, and again for a new instant or once
+	// anything of the learner's changed.
+	const all = await perLearner(db, userId, `levels|${now.getTime()}`, () =>
+		computeLevels(db, userId, now)
 	);
+	if (!onlySkills) return all;
+	return new Map([...all].filter(([skillId]) => onlySkills.has(skillId)));
 }
 
 async function computeLevels(
 	db: Queryable,
 	userId: string,
-	now: Date,
-	onlySkills?: ReadonlySet<string>
+	now: Date
 ): Promise<Map<string, EvidencedLevel>> {
 	const { counts, retired } = builtInCards();
 	const [ratings, personal, states, log, parameters] = await Promise.all([
@@ -102,7 +103,6 @@ async function computeLevels(
 	const skills = new Set<string>([...ratings.keys(), ...states.map((s) => s.skillId)]);
 	const result = new Map<string, EvidencedLevel>();
 	for (const skillId of skills) {
-		if (onlySkills && !onlySkills.has(skillId)) continue;
 		const cards: LevelCards[] = [1, 2, 3, 4].map((level) => ({
 			level,
 			total: totals.get(key(skillId, level)) ?? 0,

@@ -7,7 +7,7 @@ import { loadPlan } from '$lib/server/plan/service';
 import { reviewWorkload } from '$lib/server/plan/workload';
 
 export async function waitingWork(db: Database, userId: string, now: Date): Promise<WaitingWork> {
-	const { counts } = await getQueue(db, userId, now);
+	const { counts } = await getQueue(db, userId, now, { previews: false });
 	const view = await loadPlan(db, userId, now);
 	const workload = view?.workload ?? (await reviewWorkload(db, userId, now));
 	const stepMinutes = (view?.current?.sessions ?? [])

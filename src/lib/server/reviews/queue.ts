@@ -31,7 +31,16 @@ const HISTORY_DAYS = 30;
 /** A device keeps synced reviews for two days: the queue names the reviews it knows that far back. */
 const KNOWN_REVIEWS_MS = 2 * 86_400_000;
 
-export async function getQueue(db: Database, userId: string, now: Date): Promise<QueueJson> {
+/**
+ * `previews: false` leaves out what each rating would do (four FSRS passes per card, the
+ * queue's largest cost) for pages that only count the queue; such cards carry no previews.
+ */
+export async function getQueue(
+	db: Database,
+	userId: string,
+	now: Date,
+	{ previews = true }: { previews?: boolean } = {}
+): Promise<QueueJson> {
 	const settings = await getReviewSettings(db, userId);
 	const scheduler = schedulerFor(settings);
 	const { timezone, dayStartHour } = settings;
@@ -121,7 +130,9 @@ export async function getQueue(db: Database, userId: string, now: Date): Promise
 			...(own ? {} : { resourcesUrl: `/skills/${encodeURIComponent(content.skillId)}` }),
 			due: memory ? memory.due.toISOString() : null,
 			state: memory ? memoryJson(memory) : null,
-			previews: previewRatings(scheduler, entry.cardId, memory, now, { dayEnd: day.end, workload })
+			previews: previews
+				? previewRatings(scheduler, entry.cardId, memory, now, { dayEnd: day.end, workload })
+				: []
 		});
 	}
 

@@ -18,6 +18,7 @@ import {
 	type Step
 } from '$lib/core/scheduling';
 import type { Queryable } from './db';
+import { perLearner } from '$lib/server/db/learner-cache';
 
 /** The plan's default light days (ISO weekdays, Saturday and Sunday) until it has a row. */
 const PLAN_DEFAULT_LIGHT_DAYS = [6, 7];
@@ -45,7 +46,17 @@ const settingsSelect = compileSelect(
 			.where(eq(table.user.id, sql.placeholder('userId')))
 );
 
-export async function getReviewSettings(db: Queryable, userId: string): Promise<ReviewSettings> {
+/** Read by every part of a page that schedules or counts: kept until a setting changes. */
+export function getReviewSettings(
+	db: Queryable,
+	userId: string
+): Promise<Readonly<ReviewSettings>> {
+	return perLearner(db, userId, 'review settings', async () =>
+		Object.freeze(await readReviewSettings(db, userId))
+	);
+}
+
+async function readReviewSettings(db: Queryable, userId: string): Promise<ReviewSettings> {
 	const [row] = await selectRows(connOf(db), settingsSelect, { userId });
 	if (!row) return DEFAULT_REVIEW_SETTINGS;
 	return {

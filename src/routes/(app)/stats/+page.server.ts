@@ -11,6 +11,6 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	const stats = await getStats(db, user.id, now, (id) => skills.get(id)?.name ?? id);
 	// Today's numbers as Review and Today count them, so the page can add what waits on the device.
-	const summary = queueSummary(await getQueue(db, user.id, now));
+	const summary = queueSummary(await getQueue(db, user.id, now, { previews: false }));
 	return { stats, summary };
 };

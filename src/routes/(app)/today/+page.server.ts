@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 
 	// The review session's queue, summed up: the page counts it with what waits on the device
 	// exactly as Review does (see TodayReviews.svelte).
-	const queue = await getQueue(db, user.id, now);
+	const queue = await getQueue(db, user.id, now, { previews: false });
 	const seen = await introduced(db, user.id, view?.current?.cardIds ?? []);
 
 	const current = view?.current ?? null;

@@ -14,9 +14,10 @@ export const user = sqliteTable('user', {
 	// Personal FSRS parameters (JSON array of 21 numbers) once fitted; null means defaults.
 	fsrsParams: text('fsrs_params'),
 	// Set to a fresh random value (within ±2^53, a JavaScript number) by triggers (migration 0013)
-	// whenever the learner's cards, review log, self-ratings, own cards or FSRS parameters change:
-	// the in-memory caches of what is drawn from them are keyed by it (db/learner-cache.ts).
-	// Random rather than counted, so a value a rolled-back transaction wrote never comes back.
+	// whenever anything of the learner's that pages draw figures from changes: cards, log,
+	// ratings, targets, plan, settings. In-memory caches of those figures are keyed by it
+	// (db/learner-cache.ts). Random rather than counted, so a value a rolled-back transaction
+	// wrote never comes back.
 	dataVersion: integer('data_version').notNull().default(0)
 });
 
