@@ -69,19 +69,7 @@ async function main() {
 	step('server: review sync, page weight, paint, Lighthouse');
 	const server = await startServer({ port: PORT, dbFile });
 	try {
-		const direct = await openBenchDb(dbFile);
-		results.directSync = await benchDirectSync({
-			client: direct,
-			learners: learners.slice(-40),
-			cardIds
-		});
-		direct.close();
-		results.reviewSync = await benchReviewSync({
-			origin: server.origin,
-			learners: learners.slice(1, 151),
-			cardIds,
-			serverPid: server.child.pid
-		});
+		Object.assign(results, await benchSync(server, dbFile, learners, cardIds));
 		step('a learner with 300 days of history beside a new one');
 		results.history = await benchHistory({
 			origin: server.origin,
@@ -119,6 +107,24 @@ async function main() {
 	console.log('\n' + readFileSync('bench/RESULTS.md', 'utf8'));
 }
 
+/** Review sync through the server, and the same database work straight through the client. */
+async function benchSync(server, dbFile, learners, cardIds) {
+	const direct = await openBenchDb(dbFile);
+	const directSync = await benchDirectSync({
+		client: direct,
+		learners: learners.slice(-40),
+		cardIds
+	});
+	direct.close();
+	const reviewSync = await benchReviewSync({
+		origin: server.origin,
+		learners: learners.slice(1, 151),
+		cardIds,
+		serverPid: server.child.pid
+	});
+	return { directSync, reviewSync };
+}
+
 /** The review-sync learners as in the full run (500 seeded cards each), then sync alone. */
 async function benchReviewsOnly(client, cardIds, perLearner) {
 	const learners = await seedLearners(client, 191);
@@ -127,19 +133,7 @@ async function benchReviewsOnly(client, cardIds, perLearner) {
 	const server = await startServer({ port: PORT, dbFile: `${DATA}/bench.db` });
 	const results = { machine: machineInfo() };
 	try {
-		const direct = await openBenchDb(`${DATA}/bench.db`);
-		results.directSync = await benchDirectSync({
-			client: direct,
-			learners: learners.slice(-40),
-			cardIds
-		});
-		direct.close();
-		results.reviewSync = await benchReviewSync({
-			origin: server.origin,
-			learners: learners.slice(1, 151),
-			cardIds,
-			serverPid: server.child.pid
-		});
+		Object.assign(results, await benchSync(server, `${DATA}/bench.db`, learners, cardIds));
 	} finally {
 		await server.stop();
 	}
