@@ -95,8 +95,15 @@ async function main() {
 			runs: quick ? 1 : 3
 		});
 		results.lighthouse = {
-			'/': (await benchLighthouse({ origin: server.origin, paths: ['/'] }))['/'],
-			...(await benchLighthouse({ origin: server.origin, token, paths: ['/today', '/review'] }))
+			'/': (await benchLighthouse({ origin: server.origin, paths: ['/'], runs: quick ? 1 : 3 }))[
+				'/'
+			],
+			...(await benchLighthouse({
+				origin: server.origin,
+				token,
+				paths: ['/today', '/review'],
+				runs: quick ? 1 : 3
+			}))
 		};
 	} finally {
 		await server.stop();
