@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { generatorParameters } from 'ts-fsrs';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db';
-import { makeUser } from '../fixtures/factories';
+import { makeRoleTarget, makeUser } from '../fixtures/factories';
 import * as table from '$lib/server/db/schema';
-import { getGraph } from '$lib/server/content';
 import { getActiveTargetGap } from '$lib/server/gap';
 import { recordRatings } from '$lib/server/assessments/store';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/server/plan/settings';
@@ -24,22 +23,7 @@ const NOW = new Date(`${DAY1}T12:00:00Z`);
 /** A learner aiming at a role, rated 1 in each of its skills. */
 async function learnerWithTarget(roleId = 'mlops-engineer') {
 	const u = await makeUser(t.db);
-	const role = getGraph().roleById.get(roleId)!;
-	await t.db.insert(table.target).values({
-		id: crypto.randomUUID(),
-		userId: u.id,
-		name: role.name,
-		roleId,
-		skills: role.skills.map((s) => ({
-			id: s.id,
-			targetLevel: s.level,
-			importance: s.importance,
-			weight: s.weight
-		})),
-		active: true,
-		createdAt: NOW,
-		updatedAt: NOW
-	});
+	const role = await makeRoleTarget(t.db, u.id, roleId, NOW);
 	await recordRatings(
 		t.db,
 		u.id,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db';
-import { makeUser } from '../fixtures/factories';
+import { makeRoleTarget, makeUser } from '../fixtures/factories';
 import * as table from '$lib/server/db/schema';
-import { getGraph } from '$lib/server/content';
 import { validate } from '$lib/server/validation';
 import {
 	DEFAULT_SETTINGS,
@@ -29,22 +28,7 @@ const DAY1 = '2026-03-02';
 
 async function learnerWithTarget(roleId = 'mlops-engineer') {
 	const u = await makeUser(t.db);
-	const role = getGraph().roleById.get(roleId)!;
-	await t.db.insert(table.target).values({
-		id: crypto.randomUUID(),
-		userId: u.id,
-		name: role.name,
-		roleId,
-		skills: role.skills.map((s) => ({
-			id: s.id,
-			targetLevel: s.level,
-			importance: s.importance,
-			weight: s.weight
-		})),
-		active: true,
-		createdAt: noon(DAY1),
-		updatedAt: noon(DAY1)
-	});
+	await makeRoleTarget(t.db, u.id, roleId, noon(DAY1));
 	return u;
 }
 
