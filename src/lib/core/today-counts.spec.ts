@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	currentDay,
 	LEARN_AHEAD_MS,
 	placement,
 	streakWith,
@@ -188,6 +189,40 @@ describe('todayCounts', () => {
 		);
 		expect(ids(counts.now)).toEqual(['a']);
 		expect(counts.done).toBe(25);
+	});
+});
+
+describe('a queue opened after its day is over (offline, the morning after)', () => {
+	const HOUR = 3600_000;
+	const nextMorning = Date.parse(DAY.dayEnd) + 4 * HOUR;
+	it('counts in the new day: nothing done yet, the saved cards all due, the streak kept', () => {
+		const counts = todayCounts(queue([card('a'), card('b', 18 * 60)]), [], nextMorning);
+		expect(counts.done).toBe(0);
+		expect(ids(counts.now)).toEqual(['a', 'b']);
+		expect(counts.streak).toBe(3);
+		expect(counts.tomorrow).toBeUndefined();
+	});
+
+	it('adds the ratings made that morning, and not those of the day before', () => {
+		const yesterday = { ...review('y', 'a', 3, 'pending'), reviewedAt: at(-60) };
+		const today = {
+			...review('t', 'b', 3, 'pending'),
+			reviewedAt: new Date(nextMorning - HOUR).toISOString()
+		};
+		const counts = todayCounts(queue([card('a'), card('b')]), [yesterday, today], nextMorning);
+		expect(counts.done).toBe(1);
+		expect(counts.streak).toBe(4);
+	});
+
+	it('days later: the day the learner is in, and no streak it cannot know', () => {
+		const later = Date.parse(DAY.tomorrowEnd) + 30 * HOUR;
+		const day = currentDay(queue([]), later);
+		expect([day.dayStart, day.dayEnd]).toEqual([
+			'2025-03-23T04:00:00.000Z',
+			'2025-03-24T04:00:00.000Z'
+		]);
+		expect(day.streak).toBeUndefined();
+		expect(currentDay(queue([]), NOW)).toEqual(queue([]));
 	});
 });
 

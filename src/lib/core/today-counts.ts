@@ -130,11 +130,40 @@ function knownTo(queue: CountedQueue): (action: DeviceAction) => boolean {
 			: action.state === 'synced' && action.createdAt <= made;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A queue kept from a learner day that is over (opened offline after the rollover) counts in the
+ * day the learner is in now: [dayEnd, tomorrowEnd) the next day, and 24-hour days after that
+ * (an hour off across a clock change, until the device reaches the server). Nothing the queue
+ * counted as done belongs to that day, and what is due the day after is unknown. The streak
+ * stands only for the next day and only if the queue's day had reviews (a day with nothing
+ * done may have broken it, which only the server can tell).
+ */
+export function currentDay<Q extends CountedQueue>(queue: Q, now: number): Q {
+	if (!queue.dayEnd || now < Date.parse(queue.dayEnd)) return queue;
+	const next = Date.parse(queue.tomorrowEnd ?? '');
+	let start = Date.parse(queue.dayEnd);
+	let end = Number.isFinite(next) ? next : start + DAY_MS;
+	const later = now >= end;
+	while (now >= end) [start, end] = [end, end + DAY_MS];
+	return {
+		...queue,
+		dayStart: new Date(start).toISOString(),
+		dayEnd: new Date(end).toISOString(),
+		tomorrowEnd: new Date(end + DAY_MS).toISOString(),
+		doneToday: 0,
+		tomorrow: undefined,
+		streak: queue.doneToday > 0 && !later ? queue.streak : undefined
+	};
+}
+
 export function todayCounts<C extends CountedCard>(
-	queue: CountedQueue<C>,
+	saved: CountedQueue<C>,
 	actions: readonly DeviceAction[],
 	now: number
 ): TodayCounts<C> {
+	const queue = currentDay(saved, now);
 	const known = knownTo(queue);
 	const reviewIds = new Set(queue.reviewIds ?? []);
 	const unseen = actions.filter((a) => !known(a)).sort((a, b) => a.createdAt - b.createdAt);
