@@ -5,6 +5,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
 import { serializeClient } from './serial';
+import { cacheStatements } from './statement-cache';
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -35,6 +36,7 @@ export async function openDatabase({ url, authToken }: DatabaseConfig): Promise<
 	}
 	// One connection: the queue runs one operation at a time anyway, and PRAGMAs such as
 	// foreign_keys are per connection, so a second pooled connection would silently lack them.
+	cacheStatements();
 	const raw = createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
 	const client = serializeClient(raw, { prepare: prepareConnection });
 	await prepareConnection(client);
