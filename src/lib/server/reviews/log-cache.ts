@@ -1,7 +1,7 @@
 // A learner's review log, parsed once and kept while it is unchanged (learner-cache.ts): the
 // streak and the day's counts (on every queue), each card's first review (mastery, on every
 // gap) and the stats page read the whole log, which grows with every day of study.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { compileJsonRows, connOf, selectJsonRows } from '$lib/server/db/compiled';
 import { perLearner } from '$lib/server/db/learner-cache';
 import * as table from '$lib/server/db/schema';
@@ -36,18 +36,13 @@ const logSelect = compileJsonRows(
 		b
 			.select(fields)
 			.from(table.reviewLog)
-			.where(
-				and(
-					eq(table.reviewLog.userId, sql.placeholder('userId')),
-					gte(table.reviewLog.reviewedAt, sql.placeholder('since'))
-				)
-			)
+			.where(eq(table.reviewLog.userId, sql.placeholder('userId')))
 );
 
 /** The learner's whole log, oldest first, read again only when it has changed. */
 export function learnerLog(db: Queryable, userId: string): Promise<readonly LoggedReview[]> {
 	return perLearner(db, userId, 'review log', async () => {
-		const rows = await selectJsonRows(connOf(db), logSelect, { userId, since: new Date(0) });
+		const rows = await selectJsonRows(connOf(db), logSelect, { userId });
 		return rows
 			.map((r): LoggedReview => ({
 				id: r.id,
