@@ -49,13 +49,16 @@ function utcFromKey(key: DayKey): number {
  */
 const SLOT_MS = 15 * 60_000;
 const MEMO_MAX = 100_000;
-const memo = new Map<string, Map<number, DayKey>>();
+// Zone, then rollover hour: no key string is built per call (the queue's load balancer asks
+// thousands of times a request).
+const memo = new Map<string, Map<number, Map<number, DayKey>>>();
 
 /** The learner day an instant belongs to. */
 export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number): DayKey {
-	const zone = `${timezone}|${dayStartHour}`;
-	let slots = memo.get(zone);
-	if (!slots) memo.set(zone, (slots = new Map()));
+	let hours = memo.get(timezone);
+	if (!hours) memo.set(timezone, (hours = new Map()));
+	let slots = hours.get(dayStartHour);
+	if (!slots) hours.set(dayStartHour, (slots = new Map()));
 	const slot = Math.floor(instant.getTime() / SLOT_MS);
 	let key = slots.get(slot);
 	if (key === undefined) {
@@ -83,9 +86,18 @@ export function daysBetween(from: DayKey, to: DayKey): number {
 	return Math.round((utcFromKey(to) - utcFromKey(from)) / DAY_MS);
 }
 
+// Day keys are few (a few hundred a year); the balancer asks the weekday of each candidate day.
+const weekdays = new Map<DayKey, number>();
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(key: DayKey): number {
-	return new Date(utcFromKey(key)).getUTCDay();
+	let day = weekdays.get(key);
+	if (day === undefined) {
+		day = new Date(utcFromKey(key)).getUTCDay();
+		if (weekdays.size >= MEMO_MAX) weekdays.clear();
+		weekdays.set(key, day);
+	}
+	return day;
 }
 
 export function learnerDay(now: Date, timezone: string, dayStartHour: number): LearnerDay {

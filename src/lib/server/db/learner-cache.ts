@@ -10,9 +10,9 @@
 // write path is covered without the app having to remember it, every process sharing the
 // database (a libSQL server) sees it, and a value written inside a transaction that rolled
 // back is never seen again — so a figure cached under it never returns.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { user } from './schema';
-import type { Queryable } from './compiled';
+import { compileSelect, connOf, selectRows, type Queryable } from './compiled';
 
 const MAX_LEARNERS = 200;
 /** Figures kept per learner and version (levels are kept per instant asked about). */
@@ -25,13 +25,18 @@ interface Entry {
 
 const cache = new Map<string, Entry>();
 
+// Compiled once: a page asks this of every cached figure it reads, ten times or more.
+const versionSelect = compileSelect({ v: user.dataVersion }, (b, fields) =>
+	b
+		.select(fields)
+		.from(user)
+		.where(eq(user.id, sql.placeholder('userId')))
+		.limit(1)
+);
+
 /** The learner's data version, or null for a learner who no longer exists. */
 async function dataVersion(db: Queryable, userId: string): Promise<string | null> {
-	const [row] = await db
-		.select({ v: user.dataVersion })
-		.from(user)
-		.where(eq(user.id, userId))
-		.limit(1);
+	const [row] = await selectRows(connOf(db), versionSelect, { userId });
 	return row ? String(row.v) : null;
 }
 

@@ -15,6 +15,7 @@ import { perLearner } from '$lib/server/db/learner-cache';
 import { latestRatings, type Queryable } from '$lib/server/assessments/store';
 
 const key = (skillId: string, level: number) => `${skillId}@${level}`;
+const MINUTE_MS = 60_000;
 
 let builtIn: { counts: Map<string, number>; retired: Set<string> } | undefined;
 
@@ -58,11 +59,13 @@ export async function evidencedLevels(
 	now: Date,
 	onlySkills?: ReadonlySet<string>
 ): Promise<ReadonlyMap<string, EvidencedLevel>> {
-	// One page asks several times at the same instant (the gap, the plan's check, calibration,
-	// the forecast): every skill's level is worked out once, and again for a new instant or once
-	// anything of the learner's changed.
-	const all = await perLearner(db, userId, `levels|${now.getTime()}`, () =>
-		computeLevels(db, userId, now)
+	// A page asks several times (the gap, the plan's check, calibration, the forecast) and a
+	// learner moves between pages: every skill's level is worked out once a minute, at the
+	// minute's start, and again once anything of the learner's changed. Memory fades over days:
+	// a minute's rounding changes nothing a learner could see, and pages opened together agree.
+	const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+	const all = await perLearner(db, userId, `levels|${minute.getTime()}`, () =>
+		computeLevels(db, userId, minute)
 	);
 	if (!onlySkills) return all;
 	return new Map([...all].filter(([skillId]) => onlySkills.has(skillId)));

@@ -5,7 +5,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db';
 import { renderCardHtml } from '$lib/server/cards/render';
-import type { CardMemory } from '$lib/core/scheduling';
+import { dayKeyOf, type CardMemory, type DayKey } from '$lib/core/scheduling';
+import { perLearner } from '$lib/server/db/learner-cache';
 import { isScheduled, learnerCards } from './card-cache';
 import { memoryOf } from './store';
 
@@ -18,6 +19,26 @@ export async function dueList(db: Database, userId: string, dayEnd: Date) {
 /** When each scheduled card is due: the load per day and tomorrow. */
 export async function scheduleOf(db: Database, userId: string) {
 	return (await learnerCards(db, userId)).filter(isScheduled);
+}
+
+/**
+ * How many scheduled cards fall due on each learner day: the load the grade buttons balance.
+ * Kept with the card states: a thousand day lookups a request otherwise. Shared, never changed.
+ */
+export function dueCountsByDay(
+	db: Database,
+	userId: string,
+	timezone: string,
+	dayStartHour: number
+): Promise<ReadonlyMap<DayKey, number>> {
+	return perLearner(db, userId, `due by day|${timezone}|${dayStartHour}`, async () => {
+		const load = new Map<DayKey, number>();
+		for (const c of await scheduleOf(db, userId)) {
+			const key = dayKeyOf(c.due, timezone, dayStartHour);
+			load.set(key, (load.get(key) ?? 0) + 1);
+		}
+		return load;
+	});
 }
 
 /** The full memory of the given cards, by id. */

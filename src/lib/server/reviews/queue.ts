@@ -12,7 +12,6 @@ import {
 	dayKeyOf,
 	dueForecast,
 	learnerDay,
-	newCardMemory,
 	type Workload
 } from '$lib/core/scheduling';
 import { memoryJson } from './json';
@@ -23,7 +22,8 @@ import { getReviewSettings } from './settings';
 import { currentStreak } from './stats';
 import { firstSince, fromLog, learnerLog } from './log-cache';
 import type { QueueCardJson, QueueJson } from './queue-json';
-import { dueList, personalCards, scheduleOf, statesOf } from './queue-reads';
+import { dueCountsByDay, dueList, personalCards, scheduleOf, statesOf } from './queue-reads';
+import { memoryOf } from './store';
 
 export type { QueueCardJson, QueueJson } from './queue-json';
 
@@ -84,11 +84,7 @@ export async function getQueue(
 	});
 
 	// Due counts per learner day, so the grade buttons show the load-balanced interval.
-	const load = new Map<string, number>();
-	for (const c of schedule) {
-		const key = dayKeyOf(c.due, timezone, dayStartHour);
-		load.set(key, (load.get(key) ?? 0) + 1);
-	}
+	const load = await dueCountsByDay(db, userId, timezone, dayStartHour);
 	const byId = await statesOf(
 		db,
 		userId,
@@ -143,7 +139,7 @@ export async function getQueue(
 			level: 0,
 			suspended: false,
 			buriedUntil: c.buriedUntil,
-			memory: { ...newCardMemory(c.due), state: 2 as const }
+			memory: memoryOf(c)
 		})),
 		{ now, timezone, dayStartHour },
 		2
