@@ -46,3 +46,40 @@ describe('statements kept per connection', () => {
 		expect((await client.execute('select count(*) as n from kv')).rows[0]?.n).toBe(2);
 	});
 });
+
+describe('what a kept statement answers the same way every time', () => {
+	it('asks for its columns once, and still tells a write from a read', async () => {
+		cacheStatements();
+		const a = new Database(':memory:');
+		a.exec('create table t (x integer, y text)');
+		const select = a.prepare('select x, y from t');
+		expect(select.columns()).toBe(select.columns());
+		expect(select.columns().map((c) => c.name)).toEqual(['x', 'y']);
+		const insert = a.prepare('insert into t (x, y) values (?, ?)');
+		expect(() => insert.raw(true)).toThrow();
+		expect(() => insert.raw(true)).toThrow();
+		insert.run(1, 'one');
+		expect(select.raw(true).all()).toEqual([[1, 'one']]);
+		expect(select.raw(false).all()).toEqual([{ x: 1, y: 'one' }]);
+		expect(select.safeIntegers(true).raw(true).all()).toEqual([[1n, 'one']]);
+	});
+
+	it('gives the driver right rows and write results, again and again', async () => {
+		const client = t.db.$client;
+		await client.execute('create table n (i integer primary key, s text)');
+		for (let i = 0; i < 3; i++) {
+			const w = await client.execute({
+				sql: 'insert into n (i, s) values (?, ?)',
+				args: [i, `s${i}`]
+			});
+			expect(w.rowsAffected).toBe(1);
+			expect(w.lastInsertRowid).toBe(BigInt(i));
+			const r = await client.execute({
+				sql: 'select i, s from n where i <= ? order by i',
+				args: [i]
+			});
+			expect(r.columns).toEqual(['i', 's']);
+			expect(r.rows.map((row) => row.s)).toEqual(Array.from({ length: i + 1 }, (_, k) => `s${k}`));
+		}
+	});
+});
