@@ -13,6 +13,8 @@ import { getSettings, type PlanSettings } from './settings';
 import { reviewWorkload, type ReviewWorkload } from './workload';
 import { activeTargetGap, type TargetGap } from './target-gap';
 import { learnerDay } from './clock';
+import { perLearner } from '$lib/server/db/learner-cache';
+import { deepFreeze } from '$lib/core/freeze';
 
 export interface LoadOptions {
 	/** Re-plan now, as the learner asked. */
@@ -21,6 +23,16 @@ export interface LoadOptions {
 
 export async function getProgress(db: Queryable, userId: string): Promise<PlanProgressRow[]> {
 	return db.select().from(planProgress).where(eq(planProgress.userId, userId));
+}
+
+/**
+ * The stored plan row, parsed once per version of the learner's data: its JSON was a tenth of
+ * a queue request for a learner with a long plan, and every page asks for it. Frozen: shared.
+ */
+function storedPlan(db: Queryable, userId: string) {
+	return perLearner(db, userId, 'stored plan', async () =>
+		deepFreeze(await db.select().from(studyPlan).where(eq(studyPlan.userId, userId)))
+	);
 }
 
 let contentFingerprint: string | undefined;
@@ -121,7 +133,7 @@ export async function ensurePlan(
 	const [settings, progress, [stored]] = await Promise.all([
 		getSettings(db, userId),
 		getProgress(db, userId),
-		db.select().from(studyPlan).where(eq(studyPlan.userId, userId))
+		storedPlan(db, userId)
 	]);
 	const hash = inputsHash(gap, settings, progress);
 	const drift = stored ? measureProgress(stored.plan, finishedMap(progress), today) : null;
