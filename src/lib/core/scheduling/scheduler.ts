@@ -9,10 +9,10 @@ import {
 	generatorParameters,
 	get_fuzz_range,
 	type Card,
-	type FSRS,
-	type IPreview
+	type FSRS
 } from 'ts-fsrs';
 import { retrievability } from '../mastery';
+import { keptDays, keptRepeat } from './kept-pass';
 import type { ReviewSettings } from './settings';
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -108,6 +108,9 @@ export class Scheduler {
 	readonly settings: SchedulerSettings;
 	private readonly fuzzy: FSRS;
 	private readonly exact: FSRS;
+	/** Everything each was made with: the keys under which their passes are kept. */
+	private readonly fuzzParameters: string;
+	private readonly exactParameters: string;
 	private seed = '';
 
 	constructor(settings: SchedulerSettings) {
@@ -125,6 +128,8 @@ export class Scheduler {
 			() => this.seed
 		);
 		this.exact = fsrs({ ...base, enable_fuzz: false });
+		this.fuzzParameters = JSON.stringify({ ...base, enable_fuzz: true });
+		this.exactParameters = JSON.stringify({ ...base, enable_fuzz: false });
 	}
 
 	get w(): readonly number[] {
@@ -133,9 +138,9 @@ export class Scheduler {
 
 	/** The card after one rating at `reviewedAt`, with the fuzz window of its next due date. */
 	review(cardId: string, memory: CardMemory | null, rating: Rating, at: Date): Outcome {
-		const { card, reviewedAt } = this.start(cardId, memory, at);
+		const { card, reviewedAt, seed } = this.start(cardId, memory, at);
 		const next = this.fuzzy.next(card, reviewedAt, rating).card;
-		return this.outcome(next, reviewedAt, () => this.exact.next(card, reviewedAt, rating).card);
+		return this.outcome(next, reviewedAt, () => this.plain(seed, card, reviewedAt)[rating]!);
 	}
 
 	/**
@@ -143,14 +148,11 @@ export class Scheduler {
 	 * `review` calls, from one ts-fsrs pass (its scheduler works out all four ratings at once).
 	 */
 	preview(cardId: string, memory: CardMemory | null, now: Date): Record<Rating, Outcome> {
-		const { card, reviewedAt } = this.start(cardId, memory, now);
-		const fuzzed = this.fuzzy.repeat(card, reviewedAt);
-		let plain: IPreview | undefined;
+		const { card, reviewedAt, seed } = this.start(cardId, memory, now);
+		// The seed names the card and its review number: the key its kept passes go under.
+		const fuzzed = keptRepeat(this.fuzzy, this.fuzzParameters, seed, card, reviewedAt);
 		const outcomeOf = (rating: Rating) =>
-			this.outcome(fuzzed[rating].card, reviewedAt, () => {
-				plain ??= this.exact.repeat(card, reviewedAt);
-				return plain[rating].card;
-			});
+			this.outcome(fuzzed[rating], reviewedAt, () => this.plain(seed, card, reviewedAt)[rating]!);
 		return { 1: outcomeOf(1), 2: outcomeOf(2), 3: outcomeOf(3), 4: outcomeOf(4) };
 	}
 
@@ -162,11 +164,15 @@ export class Scheduler {
 			memory?.lastReview && at.getTime() < memory.lastReview.getTime() ? memory.lastReview : at;
 		const card = memory ? toFsrsCard(memory) : createEmptyCard(reviewedAt);
 		this.seed = fuzzSeed(cardId, card.reps + 1);
-		return { card, reviewedAt };
+		return { card, reviewedAt, seed: this.seed };
 	}
 
-	/** `unfuzzed` gives the same rating without fuzz: asked only when a window may exist. */
-	private outcome(next: Card, reviewedAt: Date, unfuzzed: () => Card): Outcome {
+	private plain(cardKey: string, card: Card, at: Date): readonly number[] {
+		return keptDays(this.exact, this.exactParameters, cardKey, card, at);
+	}
+
+	/** `unfuzzed` gives the same rating's days without fuzz: asked only when a window may exist. */
+	private outcome(next: Card, reviewedAt: Date, unfuzzed: () => number): Outcome {
 		const max = this.settings.maximumInterval;
 		// ts-fsrs keeps Hard < Good < Easy by adding days, which can pass the maximum.
 		if (next.state === State.Review && next.scheduled_days > max) {
@@ -181,9 +187,9 @@ export class Scheduler {
 		return retrievabilityOf(memory, now, this.w);
 	}
 
-	private windowOf(after: Card, unfuzzed: () => Card, at: Date): FuzzWindow | null {
+	private windowOf(after: Card, unfuzzed: () => number, at: Date): FuzzWindow | null {
 		if (after.state !== State.Review || after.scheduled_days < 1) return null;
-		const plain = unfuzzed().scheduled_days;
+		const plain = unfuzzed();
 		// ts-fsrs leaves intervals under 2.5 days unfuzzed.
 		if (plain < 3) return null;
 		const max = this.settings.maximumInterval;
