@@ -132,15 +132,19 @@ export async function getQueue(
 		});
 	}
 
+	// Only tomorrow's count is sent: cards due after tomorrow cannot change it.
+	const tomorrowEnd = learnerDay(day.end, timezone, dayStartHour).end;
 	const forecast = dueForecast(
-		schedule.map((c) => ({
-			cardId: '',
-			skillId: '',
-			level: 0,
-			suspended: false,
-			buriedUntil: c.buriedUntil,
-			memory: memoryOf(c)
-		})),
+		schedule
+			.filter((c) => c.due.getTime() < tomorrowEnd.getTime())
+			.map((c) => ({
+				cardId: '',
+				skillId: '',
+				level: 0,
+				suspended: false,
+				buriedUntil: c.buriedUntil,
+				memory: memoryOf(c)
+			})),
 		{ now, timezone, dayStartHour },
 		2
 	);
@@ -149,7 +153,7 @@ export async function getQueue(
 		generatedAt: now.toISOString(),
 		dayStart: day.start.toISOString(),
 		dayEnd: day.end.toISOString(),
-		tomorrowEnd: learnerDay(day.end, timezone, dayStartHour).end.toISOString(),
+		tomorrowEnd: tomorrowEnd.toISOString(),
 		doneToday: today,
 		streak: await currentStreak(db, userId, now),
 		tomorrow: forecast[1] ?? 0,
