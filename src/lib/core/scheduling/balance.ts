@@ -1,6 +1,6 @@
 // Load balancing: inside the fuzz window, put the card on the learner day with the fewest
 // cards already due, keeping off the learner's light weekdays when another day is allowed.
-import { dayKeyOf, weekdayOf, type DayKey } from './day';
+import { learnerDateOf, type DayKey } from './day';
 import { DAY_MS, withDueDays, type CardMemory, type FuzzWindow, type Outcome } from './scheduler';
 
 export interface Workload {
@@ -13,13 +13,14 @@ export interface Workload {
 
 /** The interval (days after the review) the balancer picks inside the window. */
 export function balancedDays(window: FuzzWindow, workload: Workload): number {
-	const candidates: { days: number; day: DayKey }[] = [];
+	const candidates: { days: number; day: DayKey; weekday: number }[] = [];
 	for (let days = window.minDays; days <= window.maxDays; days++) {
 		const due = new Date(window.reviewedAt.getTime() + days * DAY_MS);
-		candidates.push({ days, day: dayKeyOf(due, workload.timezone, workload.dayStartHour) });
+		const date = learnerDateOf(due, workload.timezone, workload.dayStartHour);
+		candidates.push({ days, day: date.key, weekday: date.weekday });
 	}
-	const light = new Set(workload.lightDays);
-	const usual = candidates.filter((c) => !light.has(weekdayOf(c.day)));
+	const light = workload.lightDays;
+	const usual = candidates.filter((c) => !light.includes(c.weekday));
 	const pool = usual.length > 0 ? usual : candidates;
 	let best = pool[0] as (typeof pool)[number];
 	let bestLoad = workload.dueOn(best.day);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayKeyOf, daysBetween, isValidTimeZone, learnerDay, weekdayOf } from './day';
+import {
+	addDays,
+	dayKeyOf,
+	daysBetween,
+	isValidTimeZone,
+	learnerDateOf,
+	learnerDay,
+	weekdayOf
+} from './day';
 
 describe('the learner day', () => {
 	it('rolls over at the day-start hour, not at midnight', () => {
@@ -71,5 +79,21 @@ describe('the learner day of every instant', () => {
 				);
 			}
 		}
+	});
+});
+
+describe('learnerDateOf', () => {
+	it("gives the same day as dayKeyOf and that day's weekday, across a DST change", () => {
+		// Every 7 hours through March 2026 in Berlin (clocks go forward on the 29th).
+		for (let t = Date.UTC(2026, 2, 1); t < Date.UTC(2026, 3, 1); t += 7 * 3_600_000) {
+			const at = new Date(t);
+			const date = learnerDateOf(at, 'Europe/Berlin', 4);
+			expect(date.key).toBe(dayKeyOf(at, 'Europe/Berlin', 4));
+			expect(date.weekday).toBe(weekdayOf(date.key));
+		}
+		expect(learnerDateOf(new Date('2026-03-29T01:30:00Z'), 'Europe/Berlin', 4)).toEqual({
+			key: '2026-03-28',
+			weekday: 6
+		});
 	});
 });

@@ -50,25 +50,37 @@ function utcFromKey(key: DayKey): number {
 const SLOT_MS = 15 * 60_000;
 const MEMO_MAX = 100_000;
 // Zone, then rollover hour: no key string is built per call (the queue's load balancer asks
-// thousands of times a request).
-const memo = new Map<string, Map<number, Map<number, DayKey>>>();
+// thousands of times a request). Each slot keeps its day's weekday too, for the balancer.
+const memo = new Map<string, Map<number, Map<number, LearnerDate>>>();
 
-/** The learner day an instant belongs to. */
-export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number): DayKey {
+/** A learner day and its weekday (0 = Sunday … 6 = Saturday). */
+export interface LearnerDate {
+	key: DayKey;
+	weekday: number;
+}
+
+/** The learner day an instant belongs to, with its weekday. */
+export function learnerDateOf(instant: Date, timezone: string, dayStartHour: number): LearnerDate {
 	let hours = memo.get(timezone);
 	if (!hours) memo.set(timezone, (hours = new Map()));
 	let slots = hours.get(dayStartHour);
 	if (!slots) hours.set(dayStartHour, (slots = new Map()));
 	const slot = Math.floor(instant.getTime() / SLOT_MS);
-	let key = slots.get(slot);
-	if (key === undefined) {
+	let date = slots.get(slot);
+	if (date === undefined) {
 		const local = new TZDate(slot * SLOT_MS, timezone);
 		const before = local.getHours() < dayStartHour ? 1 : 0;
-		key = keyFromUtc(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - before));
+		const utc = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - before);
+		date = { key: keyFromUtc(utc), weekday: new Date(utc).getUTCDay() };
 		if (slots.size >= MEMO_MAX) slots.clear();
-		slots.set(slot, key);
+		slots.set(slot, date);
 	}
-	return key;
+	return date;
+}
+
+/** The learner day an instant belongs to. */
+export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number): DayKey {
+	return learnerDateOf(instant, timezone, dayStartHour).key;
 }
 
 /** The instant a learner day starts (its rollover hour, local time). */
