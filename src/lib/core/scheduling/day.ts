@@ -98,18 +98,9 @@ export function daysBetween(from: DayKey, to: DayKey): number {
 	return Math.round((utcFromKey(to) - utcFromKey(from)) / DAY_MS);
 }
 
-// Day keys are few (a few hundred a year); the balancer asks the weekday of each candidate day.
-const weekdays = new Map<DayKey, number>();
-
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(key: DayKey): number {
-	let day = weekdays.get(key);
-	if (day === undefined) {
-		day = new Date(utcFromKey(key)).getUTCDay();
-		if (weekdays.size >= MEMO_MAX) weekdays.clear();
-		weekdays.set(key, day);
-	}
-	return day;
+	return new Date(utcFromKey(key)).getUTCDay();
 }
 
 export function learnerDay(now: Date, timezone: string, dayStartHour: number): LearnerDay {

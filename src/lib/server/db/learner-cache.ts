@@ -15,7 +15,7 @@ import { user } from './schema';
 import { compileSelect, connOf, selectRows, type Queryable } from './compiled';
 
 const MAX_LEARNERS = 200;
-/** Figures kept per learner and version (levels are kept per instant asked about). */
+/** Figures kept per learner and version (levels are kept per minute asked about). */
 const MAX_VALUES = 32;
 
 interface Entry {
