@@ -46,9 +46,11 @@ test('search by alias finds the skill, with and without JavaScript', async ({ pa
 			0
 		);
 	else await expect(page.locator('a.node.dim[href="/skills/docker"]')).toHaveCount(1);
-	// The GET form is the no-JS path: the server filters the same way.
-	await page.goto('/skills?q=sagemaker');
-	await expect(page.getByRole('status')).toHaveText('1 skill matches “sagemaker”.');
+	// The GET form is the no-JS path: the server filters the same way, typos forgiven.
+	await page.goto('/skills?q=sagemkaer');
+	await expect(page.getByRole('status')).toHaveText(
+		'Nothing is spelt “sagemkaer”; the closest skill:'
+	);
 	await expect(scope.getByRole('link', { name: /Managed ML platforms/ })).toBeVisible();
 });
 
