@@ -83,10 +83,21 @@ export function dayKeyOf(instant: Date, timezone: string, dayStartHour: number):
 	return learnerDateOf(instant, timezone, dayStartHour).key;
 }
 
+// Every request works out the learner's today and tomorrow, and a zone lookup through TZDate
+// was the larger part of that; a day's start never changes.
+const starts = new Map<string, number>();
+
 /** The instant a learner day starts (its rollover hour, local time). */
 export function dayStartOf(key: DayKey, timezone: string, dayStartHour: number): Date {
-	const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
-	return new Date(new TZDate(y, m - 1, d, dayStartHour, 0, 0, timezone).getTime());
+	const memoKey = `${timezone}|${dayStartHour}|${key}`;
+	let start = starts.get(memoKey);
+	if (start === undefined) {
+		const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
+		start = new TZDate(y, m - 1, d, dayStartHour, 0, 0, timezone).getTime();
+		if (starts.size >= MEMO_MAX) starts.clear();
+		starts.set(memoKey, start);
+	}
+	return new Date(start);
 }
 
 export function addDays(key: DayKey, days: number): DayKey {

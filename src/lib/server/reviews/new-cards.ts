@@ -13,6 +13,7 @@ import { getReviewSettings } from './settings';
 import { learnerCards } from './card-cache';
 import { getActiveTargetGap } from '$lib/server/gap';
 import type { Database } from '$lib/server/db';
+import { perLearner } from '$lib/server/db/learner-cache';
 import { currentPlanCards } from '$lib/server/plan/service';
 import { noNewCardsNote, noNewCardsReason, type NoNewCardsNote } from '$lib/core/no-new-cards';
 
@@ -133,4 +134,24 @@ export async function newCardsForToday(
 		result.cards.push({ id: card.id, skillId: card.skillId, level: card.level, personal: false });
 	}
 	return explain();
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The day's new cards as of the start of this minute, kept until anything of the learner's
+ * changes: every queue request asks, and its five reads and the plan check were a tenth of
+ * the request. The same minute rule as the levels they follow from (gap/levels.ts); a day
+ * rolls over on the hour, so the minute's start is always in the same learner day. Shared:
+ * callers must not change it.
+ */
+export function newCardsThisMinute(
+	db: Database,
+	userId: string,
+	now: Date
+): Promise<NewCardsToday> {
+	const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+	return perLearner(db, userId, `new cards|${minute.getTime()}`, () =>
+		newCardsForToday(db, userId, minute)
+	);
 }

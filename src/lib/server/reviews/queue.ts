@@ -15,7 +15,7 @@ import {
 	type Workload
 } from '$lib/core/scheduling';
 import { memoryJson } from './json';
-import { newCardsForToday } from './new-cards';
+import { newCardsThisMinute } from './new-cards';
 import { previewRatings } from './previews';
 import { schedulerFor } from './scheduler';
 import { getReviewSettings } from './settings';
@@ -75,7 +75,7 @@ export async function getQueue(
 	);
 	const usual = activeDays.size ? (recent.length - today) / activeDays.size : 0;
 
-	const fresh = await newCardsForToday(db, userId, now);
+	const fresh = await newCardsThisMinute(db, userId, now);
 	const queue = buildQueue({
 		due,
 		newCardIds: fresh.cards.map((c) => c.id),
