@@ -10,7 +10,10 @@ const index = buildAliasIndex([
 	{ id: 'experiment-tracking', aliases: ['W&B', 'Weights & Biases', 'MLflow'] },
 	{ id: 'software-design', aliases: ['C++', 'system design'] },
 	{ id: 'llm-fine-tuning', aliases: ['LoRA', 'QLoRA', 'PEFT'] },
-	{ id: 'llm-evaluation', aliases: ['LLM-as-judge'] }
+	{ id: 'llm-evaluation', aliases: ['LLM-as-judge'] },
+	{ id: 'time-series', aliases: ['time series'] },
+	{ id: 'managed', aliases: ['AWS Bedrock'] },
+	{ id: 'cloud', aliases: ['AWS'] }
 ]);
 
 const ids = (text: string) => findAliasMatches(index, text).map((m) => m.skillId);
@@ -37,6 +40,13 @@ describe('findAliasMatches', () => {
 			'experiment-tracking',
 			'experiment-tracking'
 		]);
+	});
+
+	it('does not read a name across marks that end a phrase', () => {
+		expect(ids('Full-time · Series B')).toEqual([]);
+		expect(ids('time series, AWS Bedrock')).toEqual(['time-series', 'managed']);
+		expect(ids('AWS (Bedrock, SageMaker)')).toEqual(['cloud']);
+		expect(ids('time; series')).toEqual([]);
 	});
 
 	it('matches whole words only', () => {

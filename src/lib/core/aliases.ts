@@ -109,6 +109,15 @@ export function buildAliasIndex(
 	return { root, byKey };
 }
 
+// What may stand between two words of one name: spaces and the marks names are written with
+// ("CI/CD", "scikit-learn", "R&D", "tf.data"). Anything else ends the phrase: "Full-time ·
+// Series B" names no time series, and "AWS (Bedrock" is AWS, then Bedrock.
+const JOINER = /^\s*[-/&+_–]?\s*$|^[.'’]$/;
+
+function joins(text: string, a: Token, b: Token): boolean {
+	return JOINER.test(text.slice(a.end, b.start));
+}
+
 /**
  * Every alias occurrence in `text`, left to right, without overlaps; where aliases overlap
  * the longest one starting first wins ("Kubernetes operators" over "Kubernetes").
@@ -121,6 +130,7 @@ export function findAliasMatches(index: AliasIndex, text: string): AliasMatch[] 
 		let node: TrieNode | undefined = index.root;
 		let best: { entry: AliasEntry; last: number } | undefined;
 		for (let j = i; j < tokens.length && node; j++) {
+			if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
 			node = node.next.get(tokens[j]!.word);
 			if (node?.entry) best = { entry: node.entry, last: j };
 		}

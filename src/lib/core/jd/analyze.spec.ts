@@ -95,6 +95,16 @@ Requirements
 		expect(byId('FAQ\nDo you need PyTorch?').get('pytorch')?.importance).toBe('nice');
 	});
 
+	it('reads the prose of a posting that lists duties but no requirements as asking', () => {
+		const skills = byId(`GPU Inference Engineer
+About the role
+We hire people who read CUDA as fluently as Python, and our platform runs on Kubernetes.
+What you'll do
+- Ship Docker images daily.`);
+		expect(skills.get('python')?.importance).toBe('must');
+		expect(skills.get('kubernetes')?.importance).toBe('must');
+	});
+
 	it('reads a posting without requirements or responsibilities as asking for all it names', () => {
 		const skills = byId(`ML Engineer at Acme
 Our platform runs on Kubernetes and Docker, and our models are trained in PyTorch.

@@ -41,7 +41,14 @@ describe('level cues', () => {
 	});
 	it('reads "strong understanding of" as strong', () => {
 		const s = 'Strong understanding of Docker';
-		expect(levelBounds(s, s.indexOf('Docker'))).toEqual({ floor: 3, ceiling: 4 });
+		expect(levelBounds(s, s.indexOf('Docker'))).toEqual({ floor: 3, ceiling: 3 });
+	});
+	it('reads strong and solid as independent work (3), working knowledge as at most 2', () => {
+		expect(levelBounds('Strong Python', 7)).toEqual({ floor: 3, ceiling: 3 });
+		expect(levelBounds('Extensive experience with Python', 26)).toEqual({ floor: 3, ceiling: 4 });
+		for (const s of ['Working proficiency in Go is expected', 'Working knowledge of Go'])
+			expect(levelBounds(s, s.indexOf('Go')), s).toEqual({ floor: 0, ceiling: 2 });
+		expect(levelBounds('You read CUDA as fluently as Python', 11).floor).toBe(3);
 	});
 	it('reads a profound or thorough understanding as deep, not as "understanding of"', () => {
 		for (const s of [

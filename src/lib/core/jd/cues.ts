@@ -4,14 +4,14 @@
 
 /** Hedges: whatever the section, a sentence with one of these asks for nice-to-have skills. */
 const HEDGE =
-	/\b(?:a plus|pluses|(?:a |is a )?bonus|nice[ -]to[ -]have|ideally|desirable|advantageous|would be (?:great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s(?:by|in|for)\b)|is an asset|a big plus|appreciated|even better|stand out|optional|(?:is |are |would be |be )(?:highly )?beneficial|an advantage)\b/i;
+	/\b(?:a plus|pluses|(?:a |is a )?bonus|nice[ -]to[ -]have|ideally|desirable|advantageous|would be (?:great|nice|helpful)|not required|useful but not|helpful|preferred(?!\s(?:by|in|for)\b)|is an asset|a big plus|appreciated|even better|stand out|optional|(?:is |are |would be |be )(?:highly )?beneficial|an (?:added )?advantage|added advantage|(?:is |are |also )welcome|extra (?:credit|points)|brownie points|(?:good|great) to have|counts? in your favou?r|would help)\b/i;
 
 /**
  * Requirement language: in descriptive text, a sentence with one of these asks for its skills.
  * Sentences addressed to the candidate ("You will …", "You have …") state the job too.
  */
 const REQUIREMENT =
-	/\b(?:required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(?:t|cy) (?:in|with)|experience (?:with|in)|hands-on|knowledge of|understanding of|fluen(?:t|cy)|comfort(?:able)? with|critical|baseline expectation|responsible for|you(?:'|’)(?:ll|ve|re)|you (?:will|have|bring|know|understand|write|build|design|own|lead|are|can)|your (?:role|work|job|day))\b/i;
+	/\b(?:required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(?:t|cy) (?:in|with)|experience (?:with|in)|hands-on|knowledge of|understanding of|fluen(?:t|tly|cy)|comfort(?:able)? with|(?:we )?(?:mostly |usually )?hire people who|people who (?:have|can|know)|critical|baseline expectation|responsible for|you(?:'|’)(?:ll|ve|re)|you (?:will|have|bring|know|understand|write|build|design|own|lead|are|can)|your (?:role|work|job|day))\b/i;
 
 export function isHedged(sentence: string): boolean {
 	return HEDGE.test(sentence);
@@ -44,13 +44,16 @@ export interface Cue {
 // One pattern, one alternative per kind, strongest first: at any position the first that
 // matches wins, and matching moves left to right once (linear in the sentence).
 const CUES =
-	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(hands-on|strong|solid|proficien(?:t|cy)|expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|fluen(?:t|cy)|production experience|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?)|(familiar(?:ity)? with|some experience|understanding of|knowledge of))\b/gi;
+	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(working (?:knowledge|proficiency|familiarity|experience)|familiar(?:ity)? with|some experience|understanding of|knowledge of)|(hands-on|strong|solid|proficien(?:t|cy)|fluen(?:t|tly|cy)|production experience)|(expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?))\b/gi;
 
+// "Strong Python" asks for independent work (3), not leading (4), even in a senior posting;
+// "extensive" or "deep" experience may be either; "working knowledge" is at most 2.
 const BOUNDS: LevelBounds[] = [
 	{ floor: 4, ceiling: 4 },
+	{ floor: 0, ceiling: 2 },
+	{ floor: 3, ceiling: 3 },
 	{ floor: 3, ceiling: 4 },
-	{ floor: 0, ceiling: 1 },
-	{ floor: 0, ceiling: 2 }
+	{ floor: 0, ceiling: 1 }
 ];
 
 /** The level cues of a sentence, left to right. */
@@ -59,7 +62,7 @@ export function sentenceCues(sentence: string): Cue[] {
 	// exec on the one pattern object: matchAll would clone (and re-hash) the long pattern per call.
 	CUES.lastIndex = 0;
 	for (let m = CUES.exec(sentence); m !== null; m = CUES.exec(sentence)) {
-		const kind = m[1] ? 0 : m[2] ? 1 : m[3] ? 2 : 3;
+		const kind = m[1] ? 0 : m[2] ? 1 : m[3] ? 2 : m[4] ? 3 : 4;
 		const cue = { at: m.index, end: m.index + m[0].length, text: m[0], bounds: BOUNDS[kind]! };
 		// "strong understanding of": a ceiling right after a floor belongs to it.
 		const previous = cues.at(-1);

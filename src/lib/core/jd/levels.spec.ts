@@ -3,6 +3,7 @@ import { buildAliasIndex } from '../aliases';
 import { smallGraph } from '../../../../tests/fixtures/small-graph';
 import { analyzeJobDescription, analyzeJobDescriptionWithBasis } from './analyze';
 import { closestRole } from './role';
+import { proposeLevel, type LevelInput } from './levels';
 
 const graph = smallGraph();
 const index = buildAliasIndex(graph.skills);
@@ -139,5 +140,34 @@ describe('closestRole', () => {
 		const r = analyzeJobDescriptionWithBasis('Requirements\n- CI/CD\n- sklearn', graph, index);
 		expect(r.basis.roleId).toBeNull();
 		expect(r.skills[0]?.levelReason).toBe('Level 2: the usual level of a must-have skill.');
+	});
+});
+
+describe('proposeLevel from a role profile', () => {
+	const input = (over: Partial<LevelInput>): LevelInput => ({
+		importance: 'must',
+		role: { name: 'Senior MLE', level: 1 },
+		roleShift: 0,
+		tier: 2,
+		focus: null,
+		cues: [],
+		...over
+	});
+
+	it('asks at least 2 of a requirement, whatever the profile gives', () => {
+		const r = proposeLevel(input({}));
+		expect(r.level).toBe(2);
+		expect(r.reason).toContain('a requirement asks at least 2');
+		// "Familiarity with" still caps it.
+		const capped = { at: 0, end: 10, text: 'exposure to', bounds: { floor: 0, ceiling: 1 } };
+		expect(proposeLevel(input({ cues: [capped] })).level).toBe(1);
+	});
+
+	it('asks no more than 2 of a nice-to-have in a senior posting, 1 otherwise, unless the text says more', () => {
+		const nice = { importance: 'nice' as const, role: { name: 'MLOps', level: 3 }, roleShift: 1 };
+		expect(proposeLevel(input(nice)).level).toBe(2);
+		expect(proposeLevel(input({ ...nice, tier: 1 })).level).toBe(1);
+		const strong = { at: 0, end: 6, text: 'strong', bounds: { floor: 3, ceiling: 3 } };
+		expect(proposeLevel(input({ ...nice, cues: [strong] })).level).toBe(3);
 	});
 });

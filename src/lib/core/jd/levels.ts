@@ -18,6 +18,8 @@ const FOCUS_LEVEL: Record<'title' | 'repeated', readonly number[]> = {
 
 const TIER_NAME = ['junior', 'mid', 'senior', 'staff'] as const;
 const MID_TIER: Tier = 1;
+const SENIOR: Tier = 2;
+const MUST_FLOOR = 2;
 
 export type Focus = { kind: 'title'; title: string } | { kind: 'repeated'; sentences: number };
 
@@ -44,14 +46,28 @@ function baseLevel(input: LevelInput): ProposedLevel {
 	const { importance, role, roleShift, tier } = input;
 	const seniority = tier === null ? '' : TIER_NAME[tier];
 	if (role && role.level !== undefined) {
-		const level = clamp(role.level + roleShift, 1, 4);
+		const profile = clamp(role.level + roleShift, 1, 4);
 		const step = roleShift > 0 ? ', one step up' : roleShift < 0 ? ', one step down' : '';
 		const why = `the closest role profile, ${role.name}, asks for ${role.level}`;
 		const posting =
 			tier === null
 				? 'a posting that states no seniority (read as at most mid-level)'
 				: `a ${seniority}-level posting`;
-		return { level, reason: `${why}${step ? `${step} for ${posting}` : ''}` };
+		const reason = `${why}${step ? `${step} for ${posting}` : ''}`;
+		// A requirement is work done at least with guidance; a nice-to-have with no depth named
+		// asks for awareness (or guided use, in a senior posting) whatever the profile wants.
+		if (importance === 'must' && profile < MUST_FLOOR)
+			return {
+				level: MUST_FLOOR,
+				reason: `${reason}, but a requirement asks at least ${MUST_FLOOR}`
+			};
+		const niceCap = tier !== null && tier >= SENIOR ? 2 : 1;
+		if (importance === 'nice' && profile > niceCap)
+			return {
+				level: niceCap,
+				reason: `${reason}, but a nice-to-have asks no more than ${niceCap}`
+			};
+		return { level: profile, reason };
 	}
 	const shift = tier === null ? 0 : clamp(tier - MID_TIER, -1, 1);
 	const level = clamp(DEFAULT_LEVEL[importance] + shift, 1, 4);

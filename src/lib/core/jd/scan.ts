@@ -45,7 +45,7 @@ export interface Scan {
 	unmatched: string[];
 	years: number | null;
 	title: JobTitle | null;
-	/** Whether the text has a requirements or responsibilities section of its own. */
+	/** Whether the text has a requirements section of its own. */
 	hasAskSection: boolean;
 }
 
@@ -70,7 +70,9 @@ export function scan(text: string, aliasIndex: AliasIndex): Scan {
 		if (!isBulleted(raw) && i !== title?.line) {
 			const heading = classifyHeading(line, findAliasMatches(aliasIndex, line).length > 0);
 			if (heading) section = heading;
-			if (heading === 'must' || heading === 'duties') hasAskSection = true;
+			// Only a requirements list counts: a posting that lists duties but no requirements asks
+			// for what its prose names too ("deep in GPU performance … as fluently as Python").
+			if (heading === 'must') hasAskSection = true;
 		}
 		if (section === 'ignore') continue;
 		for (const sentence of splitSentences(line)) {

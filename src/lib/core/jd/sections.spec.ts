@@ -24,7 +24,14 @@ describe('classifyHeading', () => {
 		['Sample cover letter', 'ignore'],
 		['Frequently asked questions', 'narrative'],
 		['What Does a Machine Learning Engineer Do?', 'narrative'],
-		['Soft skills', 'narrative']
+		['Soft skills', 'narrative'],
+		['Not required, but helpful:', 'nice'],
+		['Extra points if you have', 'nice'],
+		["It's great if you also have:", 'nice'],
+		['You might be a fit if you:', 'must'],
+		['About Pennant', 'ignore'],
+		['About the role', 'narrative'],
+		['About you', 'must']
 	] as const)('%s → %s', (line, kind) => {
 		expect(classifyHeading(line, false)).toBe(kind);
 	});

@@ -16,15 +16,17 @@ const HEADINGS: [SectionKind, RegExp][] = [
 	['narrative', /\b(?:faqs?|frequently asked|soft skills)\b/],
 	[
 		'nice',
-		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional)\b/
+		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional|not required|helpful|would help|extra points|brownie points|ideally|great if|(?:great|good) to have|added advantage|an advantage)\b/
 	],
+	// "About Pennant": a company's blurb, which asks nothing ("About the role", "About you" do).
+	['ignore', /^about (?!(?:the|this|our|your|you)\b)[\p{L}\p{N}&.' -]{1,40}$/u],
 	[
 		'ignore',
 		/\b(?:salar(?:y|ies)|compensation|benefits|perks|(?:base )?pay|what we offer|we offer|education|degrees?|certifications?|cover letter|r[eé]sum[eé]s?|red flags|interview|sourc(?:e|ing)|citations?|references|about (?:us|the company)|who we are|our (?:company|mission|values|culture)|equal (?:employment )?opportunity|how to apply|work environment|schedule|career (?:outlook|growth|paths?)|related guides|hir(?:e|ing)|tailor|mistakes|national average|recruit(?:ers?|ing))\b/
 	],
 	[
 		'must',
-		/\b(?:requirements?|required|must[ -]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|what we(?:'|’)?re looking for|(?:we are|we(?:'|’)?re) looking for|you (?:have|bring|should have|must have|need)|you(?:'|’)?ll need|you will need|(?:we )?expects? you to (?:have|bring|know)|what we expect|who you are|about you|ideal candidate|you(?:'|’)?ll thrive|skills)\b/
+		/\b(?:requirements?|required|must[ -]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|what we(?:'|’)?re looking for|(?:we are|we(?:'|’)?re) looking for|you (?:have|bring|should have|must have|need)|you(?:'|’)?ll need|you will need|(?:we )?expects? you to (?:have|bring|know)|what we expect|who you are|about you|ideal candidate|you(?:'|’)?ll thrive|you (?:might|may|could) be a (?:good |great )?fit|skills)\b/
 	],
 	[
 		'duties',

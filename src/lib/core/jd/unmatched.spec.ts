@@ -33,6 +33,12 @@ describe('unrecognised terms', () => {
 		expect(unmatched).toEqual([]);
 	});
 
+	it('reads 3D as geometry, not as an amount of days', () => {
+		expect(analyse('Requirements\n- Experience with 3D Gaussian Splatting').unmatched).toEqual([
+			'3D Gaussian Splatting'
+		]);
+	});
+
 	it('lists technical noun phrases the graph has no skill for', () => {
 		const { unmatched } = analyse(
 			'Requirements\n- Experience with anomaly detection and reinforcement learning in production.\n- Scale inference with expert parallelism.'

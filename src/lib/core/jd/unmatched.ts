@@ -24,7 +24,9 @@ const GLUED = /(?:^|[-/])\p{Ll}{5,}\p{Lu}/u;
 function nameLike(word: string): boolean {
 	if (DOMAIN.test(word) || GLUED.test(word)) return false;
 	return word.split(/[-/.]/).some((part) => {
-		if (part.length < 2 || STOP.has(part.toLowerCase()) || UNIT.test(part)) return false;
+		if (part.length < 2 || STOP.has(part.toLowerCase())) return false;
+		// "7B", "10x" and "3d" are amounts; "3D" is a kind of geometry.
+		if (UNIT.test(part) && !/^\d+D$/.test(part)) return false;
 		const letters = /\p{L}/u.test(part);
 		const innerCapital = /\p{Lu}/u.test(part.slice(1));
 		const acronymOfTwo = part.length === 2 && part === part.toUpperCase();

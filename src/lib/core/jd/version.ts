@@ -9,8 +9,15 @@
 //       deep, phrases headed by computing/tracking/augmentation/annotation and hyphenated
 //       names like "U-Net" listed as unmatched, a posting that states no seniority asks at
 //       most mid-level of a senior or staff profile's skills, "Expert" in a title is senior.
+//   4 — a name is not read across marks that end a phrase ("Full-time · Series B"); only a
+//       requirements list makes the prose descriptive (a duties-only posting asks for what its
+//       prose names); a requirement asks at least level 2 and a nice-to-have at most 2 (1
+//       below senior) unless the text names a depth; "strong"/"solid" mean 3, "working
+//       knowledge" at most 2; "About <Company>" blurbs ask nothing; more nice-to-have headings
+//       and hedges ("Not required, but helpful", "is welcome", "an added advantage"); "3D" is
+//       not a unit; and the aliases added from reading 2026 postings.
 
-export const JD_ANALYSER_VERSION = 3;
+export const JD_ANALYSER_VERSION = 4;
 
 /** The version a kept analysis was made with: one stored without a version is version 1. */
 export const analysisVersion = (stored: number | null): number => stored ?? 1;

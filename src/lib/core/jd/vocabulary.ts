@@ -8,7 +8,7 @@ export const STOP = words(`
 	ai ml mle mles jd jds ats api apis sdk sdks ui ux it hr qa ceo cto cfo vp ok faq faqs kpi kpis
 	sla slas okr okrs roi b2b b2c saas usd eur gbp lpa us u.s usa uk eu emea apac nyc sf pto rsu
 	rsus 401k bls faang phd phds ph.d msc bsc mba stem q1 q2 q3 q4 neurips icml iclr acl cvpr eccv
-	iccv emnlp naacl aaai kdd mlsys linkedin iso soc gpu gpus cpu cpus ram tl;dr ii iii iv nan nans ca
+	iccv emnlp naacl aaai kdd mlsys corl rss iros icra linkedin iso soc gpu gpus cpu cpus ram tl;dr ii iii iv nan nans ca
 	ny wa tx ma remote hybrid onsite
 `);
 
@@ -37,6 +37,8 @@ export const GENERIC = words(`
 	reliable efficient performant critical relevant related similar various different multiple
 	first next top end-to-end state-of-the-art cutting-edge world-class production-grade
 	production quality overall general specific typical common standard classic traditional
+	large-scale small-scale low-latency high-throughput high-quality real-world long-term
+	short-term full-time part-time
 	build builds building design designs implement implements improve run runs own owns write
 	writes use uses using ship ships deploy deploys optimize optimise scale manage develop
 	maintain create support drive lead work help make keep train evaluate monitor profile tune
@@ -55,5 +57,6 @@ export const TECH_HEADS = words(`
 	serving sharding partitioning profiling scheduling caching distillation pruning alignment
 	tokenization tokenizers search ranking recommendation forecasts simulation optimization
 	reasoning modeling modelling transformers diffusion databases warehouses lakehouses
-	computing tracking augmentation annotation
+	computing tracking augmentation annotation fusion imbalance calibration labeling labelling
+	encoder encoders evaluation grounding diarization transcription spectrograms
 `);
