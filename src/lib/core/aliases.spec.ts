@@ -50,7 +50,10 @@ describe('findAliasMatches', () => {
 	});
 
 	it('matches whole words only', () => {
-		expect(ids('Dockerfiles, dockerised, hardocker, LoRAs')).toEqual([]);
+		expect(ids('dockerised, hardocker, Dockerized')).toEqual([]);
+		// A plural names the same thing: "Dockerfiles", "LoRAs"; other endings do not.
+		expect(ids('Dockerfiles and LoRAs')).toEqual(['docker', 'llm-fine-tuning']);
+		expect(ids('GitHub Actionss, docker composes')).toEqual(['docker']);
 		expect(ids('Write a Dockerfile')).toEqual(['docker']);
 		expect(ids('C++ and C#, not C')).toEqual(['software-design']);
 		expect(ids("PyTorch's and Kubernetes' APIs")).toEqual(['kubernetes']);

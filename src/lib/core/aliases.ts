@@ -114,6 +114,11 @@ export function buildAliasIndex(
 // Series B" names no time series, and "AWS (Bedrock" is AWS, then Bedrock.
 const JOINER = /^\s*[-/&+_–]?\s*$|^[.'’]$/;
 
+/** A word that may be the plural of a name: "models", "GPUs"; not "class" or "bus". */
+function plural(word: string): boolean {
+	return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us');
+}
+
 function joins(text: string, a: Token, b: Token): boolean {
 	return JOINER.test(text.slice(a.end, b.start));
 }
@@ -131,7 +136,11 @@ export function findAliasMatches(index: AliasIndex, text: string): AliasMatch[] 
 		let best: { entry: AliasEntry; last: number } | undefined;
 		for (let j = i; j < tokens.length && node; j++) {
 			if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
-			node = node.next.get(tokens[j]!.word);
+			const word = tokens[j]!.word;
+			// A plural ends a name written in the singular: "reward models", "H100s", "LoRAs".
+			const singular = plural(word) ? node.next.get(word.slice(0, -1))?.entry : undefined;
+			if (singular) best = { entry: singular, last: j };
+			node = node.next.get(word);
 			if (node?.entry) best = { entry: node.entry, last: j };
 		}
 		if (best) {

@@ -85,12 +85,15 @@ Education
 	});
 
 	it('reads descriptive text as asking only with requirement language or "you will"', () => {
-		const skills = byId(`About the role
+		const skills = byId(`Overview
 Our platform runs on Kubernetes. You will ship Docker images daily.
 Requirements
 - Python`);
 		expect(skills.get('docker')?.importance).toBe('must');
 		expect(skills.get('kubernetes')?.importance).toBe('nice');
+		// What the role's own description names is the job: it is asked for.
+		const role = byId(`About the role\nOur platform runs on Kubernetes.\nRequirements\n- Python`);
+		expect(role.get('kubernetes')?.importance).toBe('must');
 		// A question asks the reader, it states no requirement.
 		expect(byId('FAQ\nDo you need PyTorch?').get('pytorch')?.importance).toBe('nice');
 	});

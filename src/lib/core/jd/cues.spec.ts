@@ -85,3 +85,16 @@ describe('seniority', () => {
 		expect(yearsIn('3 – 5 yrs in production')).toBe(3);
 	});
 });
+
+describe('isHedged', () => {
+	it('reads "is a plus" and its kin as optional, but not a preferred option inside a requirement', () => {
+		for (const s of ['Ray is a plus.', 'Go is welcome.', 'Rust is an added advantage.'])
+			expect(isHedged(s), s).toBe(true);
+		for (const s of [
+			'Familiarity with Docker and at least one public cloud (AWS preferred)',
+			'Strong hands-on experience with Kubernetes (EKS preferred) and Docker',
+			'Experience with a public cloud, AWS or GCP preferred.'
+		])
+			expect(isHedged(s), s).toBe(false);
+	});
+});

@@ -13,8 +13,12 @@ const HEDGE =
 const REQUIREMENT =
 	/\b(?:required|requires?|requirements?|must|needs?|needed|essential|non-negotiable|expected|mandatory|proficien(?:t|cy) (?:in|with)|experience (?:with|in)|hands-on|knowledge of|understanding of|fluen(?:t|tly|cy)|comfort(?:able)? with|(?:we )?(?:mostly |usually )?hire people who|people who (?:have|can|know)|critical|baseline expectation|responsible for|you(?:'|’)(?:ll|ve|re)|you (?:will|have|bring|know|understand|write|build|design|own|lead|are|can)|your (?:role|work|job|day))\b/i;
 
+// "(AWS preferred)", ", EKS preferred": which option the team prefers, inside a requirement.
+const PREFERRED_OPTION =
+	/\([^()]{1,40}\bpreferred\)|,\s*[\w.+#-]+(?:\s+or\s+[\w.+#-]+)?\s+preferred\b/gi;
+
 export function isHedged(sentence: string): boolean {
-	return HEDGE.test(sentence);
+	return HEDGE.test(sentence.replace(PREFERRED_OPTION, ''));
 }
 
 /** A question ends with "?" (a web page's "+" toggle may follow it). */
@@ -44,7 +48,7 @@ export interface Cue {
 // One pattern, one alternative per kind, strongest first: at any position the first that
 // matches wins, and matching moves left to right once (linear in the sentence).
 const CUES =
-	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(working (?:knowledge|proficiency|familiarity|experience)|familiar(?:ity)? with|some experience|understanding of|knowledge of)|(hands-on|strong|solid|proficien(?:t|cy)|fluen(?:t|tly|cy)|production experience)|(expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?))\b/gi;
+	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(working (?:knowledge|proficiency|familiarity|experience)|familiar(?:ity)? with|some experience|understanding of|knowledge of)|(strong|solid|proficien(?:t|cy)|fluen(?:t|tly|cy)|production experience)|(hands-on|expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?))\b/gi;
 
 // "Strong Python" asks for independent work (3), not leading (4), even in a senior posting;
 // "extensive" or "deep" experience may be either; "working knowledge" is at most 2.

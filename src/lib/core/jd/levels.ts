@@ -97,8 +97,14 @@ export function proposeLevel(input: LevelInput): ProposedLevel {
 	const focus = focusLevel(input);
 	const start = focus && focus.level >= base.level ? focus : base;
 	let best: ProposedLevel | null = null;
-	for (const cue of input.cues.length > 0 ? input.cues : [undefined]) {
-		const bounds = cue?.bounds ?? { floor: 0, ceiling: 4 };
+	// A depth the posting names decides over its plain mentions: "solid Python" is 3 even where
+	// the stack line, with no depth, would take the senior profile's 4.
+	const named = input.cues.filter((c) => c !== undefined);
+	for (const cue of named.length > 0 ? named : [undefined]) {
+		const said = cue?.bounds ?? { floor: 0, ceiling: 4 };
+		// "Strong" describes the candidate, not the job: the skill a senior job is about still
+		// asks for leading it. Only "familiarity" or "exposure" cap the job's own focus.
+		const bounds = start === focus && said.ceiling >= 3 ? { ...said, ceiling: 4 } : said;
 		const level = clamp(Math.max(start.level, bounds.floor), 1, bounds.ceiling);
 		if (best && level <= best.level) continue;
 		let reason = start.reason;

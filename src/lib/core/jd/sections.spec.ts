@@ -30,7 +30,9 @@ describe('classifyHeading', () => {
 		["It's great if you also have:", 'nice'],
 		['You might be a fit if you:', 'must'],
 		['About Pennant', 'ignore'],
-		['About the role', 'narrative'],
+		['About the role', 'duties'],
+		['Role overview', 'duties'],
+		['Desired qualifications', 'nice'],
 		['About you', 'must']
 	] as const)('%s → %s', (line, kind) => {
 		expect(classifyHeading(line, false)).toBe(kind);

@@ -16,7 +16,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
 	['narrative', /\b(?:faqs?|frequently asked|soft skills)\b/],
 	[
 		'nice',
-		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional|not required|helpful|would help|extra points|brownie points|ideally|great if|(?:great|good) to have|added advantage|an advantage)\b/
+		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|desired|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional|not required|helpful|would help|extra points|brownie points|ideally|great if|(?:great|good) to have|added advantage|an advantage)\b/
 	],
 	// "About Pennant": a company's blurb, which asks nothing ("About the role", "About you" do).
 	['ignore', /^about (?!(?:the|this|our|your|you)\b)[\p{L}\p{N}&.' -]{1,40}$/u],
@@ -30,7 +30,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
 	],
 	[
 		'duties',
-		/\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|work on|build|own|be doing)|what you will (?:do|work on|build|own)|(?:you(?:'|’)?ll|you will|you can|you could|we are|we(?:'|’)?re)(?: currently)? (?:be )?work(?:ing)? on|you can be (?:a )?part of|day[ -]to[ -]day|your (?:role|impact|mission)|in this role|the work)\b/
+		/\b(?:responsibilit(?:y|ies)|duties|(?:about )?the (?:role|job|position|opportunity)|(?:role|position|job) (?:overview|summary)|what you(?:'|’)?ll (?:do|work on|build|own|be doing)|what you will (?:do|work on|build|own)|(?:you(?:'|’)?ll|you will|you can|you could|we are|we(?:'|’)?re)(?: currently)? (?:be )?work(?:ing)? on|you can be (?:a )?part of|day[ -]to[ -]day|your (?:role|impact|mission)|in this role|the work)\b/
 	],
 	[
 		'narrative',

@@ -12,10 +12,12 @@
 //   4 — a name is not read across marks that end a phrase ("Full-time · Series B"); only a
 //       requirements list makes the prose descriptive (a duties-only posting asks for what its
 //       prose names); a requirement asks at least level 2 and a nice-to-have at most 2 (1
-//       below senior) unless the text names a depth; "strong"/"solid" mean 3, "working
-//       knowledge" at most 2; "About <Company>" blurbs ask nothing; more nice-to-have headings
-//       and hedges ("Not required, but helpful", "is welcome", "an added advantage"); "3D" is
-//       not a unit; and the aliases added from reading 2026 postings.
+//       below senior) unless the text names a depth, and a named depth decides over plain
+//       mentions; "strong"/"solid" mean 3 (but do not cap the job's focus), "working
+//       knowledge" at most 2; "About <Company>" blurbs ask nothing, "About the role" asks like
+//       duties; more nice-to-have headings and hedges ("Desired qualifications", "Not required,
+//       but helpful", "is welcome", "an added advantage"), but "(AWS preferred)" inside a
+//       requirement is no hedge; "3D" is not a unit; and aliases from reading 2026 postings.
 
 export const JD_ANALYSER_VERSION = 4;
 
