@@ -115,7 +115,7 @@ export function buildAliasIndex(
 const JOINER = /^\s*[-/&+_–]?\s*$|^[.'’]$/;
 
 /** A word that may be the plural of a name: "models", "GPUs"; not "class" or "bus". */
-function plural(word: string): boolean {
+export function plural(word: string): boolean {
 	return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us');
 }
 

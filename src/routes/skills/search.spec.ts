@@ -50,6 +50,12 @@ describe('searchSkills', () => {
 		expect(searchSkills(skills, 'kubernets')).toEqual([{ id: 'kubernetes', near: true }]);
 	});
 
+	it('reads a plural as its singular and skips words that name no skill', () => {
+		expect(searchSkills(skills, 'Pytroch Mobiles use cases')).toEqual([
+			{ id: 'edge', alias: 'PyTorch Mobile', near: true }
+		]);
+	});
+
 	it('guesses only when every meaningful word is close to one name', () => {
 		// "mobile" and "docker" are both known words, but no single name holds both.
 		expect(searchSkills(skills, 'mobile dockr')).toEqual([]);

@@ -2,7 +2,13 @@
 // browser for instant filtering, so both give the same answer. It reads a query the way a
 // learner types one: a start of a name ("kube"), a topic that names a skill inside it
 // ("Hugging Face Hub"), or a word with a typo in it ("pytroch").
-import { aliasKey, buildAliasIndex, findAliasMatches, type AliasIndex } from '$lib/core/aliases';
+import {
+	aliasKey,
+	buildAliasIndex,
+	findAliasMatches,
+	plural,
+	type AliasIndex
+} from '$lib/core/aliases';
 import { wordEdits } from '$lib/core/typo';
 
 export interface Searchable {
@@ -21,7 +27,9 @@ export interface SearchHit {
 
 // Words that say nothing about which skill is meant ("bias and fairness", "RAG vs fine-tuning").
 const FILLER = new Set(
-	'a an and are for how in is of on or the to vs versus what with your'.split(' ')
+	'a an and are for how in is of on or the to vs versus what with your use uses using case cases usecase usecases directly'.split(
+		' '
+	)
 );
 
 /** True when the query's words start at a word of the text: "contain" finds "containers", "lora" not "exploratory". */
@@ -80,7 +88,9 @@ function nearCost(typed: readonly string[], text: string, lastUnfinished: boolea
 	let cost = 0;
 	for (const [i, t] of typed.entries()) {
 		const unfinished = lastUnfinished && i === typed.length - 1;
-		cost += Math.min(...words.map((w) => wordEdits(t, w, unfinished)));
+		// "SDKs" finds "OpenAI SDK": a plural is its singular, as in the analyser.
+		const forms = plural(t) ? [t, t.slice(0, -1)] : [t];
+		cost += Math.min(...forms.flatMap((f) => words.map((w) => wordEdits(f, w, unfinished))));
 		if (cost === Infinity) return cost;
 	}
 	return cost + 0.1 * Math.max(0, words.length - typed.length);
