@@ -1,6 +1,6 @@
 // Load balancing: inside the fuzz window, put the card on the learner day with the fewest
 // cards already due, keeping off the learner's light weekdays when another day is allowed.
-import { learnerDateOf, type DayKey } from './day';
+import { learnerDateOf, type DayKey, type LearnerDate } from './day';
 import { DAY_MS, withDueDays, type CardMemory, type FuzzWindow, type Outcome } from './scheduler';
 
 export interface Workload {
@@ -11,12 +11,24 @@ export interface Workload {
 	dueOn(day: DayKey): number;
 }
 
+// The learner days whole days after one instant. A queue previews a hundred cards or more, all
+// reviewed "now": their windows share these dates, so they are looked up once per instant.
+let datesFrom = { at: NaN, timezone: '', dayStartHour: -1, dates: [] as LearnerDate[] };
+
+function dateAfter(at: Date, days: number, timezone: string, dayStartHour: number): LearnerDate {
+	const ms = at.getTime();
+	const memo = datesFrom;
+	if (memo.at !== ms || memo.timezone !== timezone || memo.dayStartHour !== dayStartHour)
+		datesFrom = { at: ms, timezone, dayStartHour, dates: [] };
+	const dates = datesFrom.dates;
+	return (dates[days] ??= learnerDateOf(new Date(ms + days * DAY_MS), timezone, dayStartHour));
+}
+
 /** The interval (days after the review) the balancer picks inside the window. */
 export function balancedDays(window: FuzzWindow, workload: Workload): number {
 	const candidates: { days: number; day: DayKey; weekday: number }[] = [];
 	for (let days = window.minDays; days <= window.maxDays; days++) {
-		const due = new Date(window.reviewedAt.getTime() + days * DAY_MS);
-		const date = learnerDateOf(due, workload.timezone, workload.dayStartHour);
+		const date = dateAfter(window.reviewedAt, days, workload.timezone, workload.dayStartHour);
 		candidates.push({ days, day: date.key, weekday: date.weekday });
 	}
 	const light = workload.lightDays;

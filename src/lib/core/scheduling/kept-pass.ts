@@ -27,8 +27,8 @@ const kept = new Map<string, Map<string, Kept>>();
 
 /** Whole UTC calendar days from `from` to `to`: how ts-fsrs counts elapsed days. */
 function utcDays(from: Date, to: Date): number {
-	const day = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-	return Math.round((day(to) - day(from)) / DAY_MS);
+	// Epoch time has no leap seconds: every UTC day is DAY_MS long and starts at a multiple of it.
+	return Math.floor(to.getTime() / DAY_MS) - Math.floor(from.getTime() / DAY_MS);
 }
 
 function sameMemory(a: Card, b: Card): boolean {
