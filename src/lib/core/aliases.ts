@@ -112,7 +112,7 @@ export function buildAliasIndex(
 // What may stand between two words of one name: spaces and the marks names are written with
 // ("CI/CD", "scikit-learn", "R&D", "tf.data"). Anything else ends the phrase: "Full-time ·
 // Series B" names no time series, and "AWS (Bedrock" is AWS, then Bedrock.
-const JOINER = /^\s*[-/&+_–]?\s*$|^[.'’]$/;
+const JOINER = /^\s*(?:[-/&+_–]\s*)?$|^[.'’]$/;
 
 /** A word that may be the plural of a name: "models", "GPUs"; not "class" or "bus". */
 export function plural(word: string): boolean {
