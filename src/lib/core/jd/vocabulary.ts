@@ -43,6 +43,8 @@ export const GENERIC = words(`
 	writes use uses using ship ships deploy deploys optimize optimise scale manage develop
 	maintain create support drive lead work help make keep train evaluate monitor profile tune
 	fuse serve integrate operate offer provide define agree apply applying enable enables
+	choose chooses select selects pick productionize productionise package packages export
+	exports ensure sure offboard enrich
 	between across over under within through about against after before per than versus
 	how what why when where which who whose
 	machine ml ai via including include includes like e.g i.e etc is are be was were will can
