@@ -6,7 +6,7 @@ import { findAliasMatches, type AliasIndex } from '../aliases';
 import type { Graph, Importance } from '../types';
 import { askingSentences, REPEATED, skillImportance } from './importance';
 import { proposeLevel, type Focus } from './levels';
-import { closestRole } from './role';
+import { closestRole, roleNamesakes } from './role';
 import { scan, type Mention } from './scan';
 import type { SectionKind } from './sections';
 import { excerpt } from './text';
@@ -93,6 +93,20 @@ function evidenceOf(found: readonly Mention[]): string[] {
 	return [...quotes];
 }
 
+// Per graph and alias index: the profiles and their names change only with the content.
+const namesakeCache = new WeakMap<AliasIndex, Map<string, readonly string[]>>();
+
+function namesakesOf(graph: Graph, aliasIndex: AliasIndex): Map<string, readonly string[]> {
+	let found = namesakeCache.get(aliasIndex);
+	if (!found) {
+		found = roleNamesakes(graph.roles, (text) =>
+			findAliasMatches(aliasIndex, text).map((m) => m.skillId)
+		);
+		namesakeCache.set(aliasIndex, found);
+	}
+	return found;
+}
+
 export function analyzeJobDescriptionWithBasis(
 	text: string,
 	graph: Graph,
@@ -110,7 +124,12 @@ export function analyzeJobDescriptionWithBasis(
 	const importanceOf = new Map<string, Importance>(
 		[...bySkill].map(([id, found]) => [id, skillImportance(found, hasAskSection)])
 	);
-	const role = closestRole(graph.roles, importanceOf, title?.text ?? null);
+	const role = closestRole(
+		graph.roles,
+		importanceOf,
+		title?.text ?? null,
+		namesakesOf(graph, aliasIndex)
+	);
 	const titleTier = title ? tierOfTitle(title.text) : undefined;
 	const tier = titleTier ?? (years === null ? null : tierOfYears(years));
 	// A posting more senior than the profile's typical years asks one step more of its skills.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Importance, Role } from '../types';
-import { closestRole, titleAffinity, titleWords } from './role';
+import { closestRole, roleNamesakes, titleAffinity, titleWords } from './role';
 
 function role(id: string, name: string, skills: string[]): Role {
 	return {
@@ -46,5 +46,16 @@ describe('titleAffinity', () => {
 		expect(titleAffinity(senior, 'Machine Learning Engineer')).toBeCloseTo(2 / 3);
 		expect(titleAffinity(senior, 'Software Engineer')).toBe(0);
 		expect(titleAffinity(senior, null)).toBe(0);
+	});
+
+	it('fits a specialist profile only to a posting that asks for its specialty', () => {
+		const vision = role('cv', 'Computer Vision Engineer', ['a', 'b', 'c', 'd', 'e', 'vision']);
+		const namesakes = roleNamesakes([vision, llm], (name) =>
+			name.startsWith('Computer Vision') ? ['vision'] : []
+		);
+		expect(namesakes.get('cv')).toEqual(['vision']);
+		// A speech posting shares the vision profile's deep-learning skills, not its job.
+		expect(closestRole([vision], posting, null, namesakes)).toBeNull();
+		expect(closestRole([vision], musts(['a', 'b', 'c', 'vision']), null, namesakes)?.id).toBe('cv');
 	});
 });

@@ -53,6 +53,17 @@ export function skillOverlap(role: Role, found: ReadonlyMap<string, Importance>)
 }
 
 /**
+ * The skills each profile's name names ("Computer Vision Engineer" → computer-vision), as
+ * `findNames` reads them; the generalist profiles ("Senior Machine Learning Engineer") name none.
+ */
+export function roleNamesakes(
+	roles: readonly Role[],
+	findNames: (text: string) => readonly string[]
+): Map<string, readonly string[]> {
+	return new Map(roles.map((r) => [r.id, [...new Set(findNames(r.name))]]));
+}
+
+/**
  * The closest profile: among those whose skill overlap reaches MIN_ROLE_OVERLAP (a GPU-kernel
  * posting is not a computer-vision job because both name PyTorch, whatever its title says), the
  * one with the highest overlap plus TITLE_WEIGHT × title affinity. Ties keep content order.
@@ -60,11 +71,16 @@ export function skillOverlap(role: Role, found: ReadonlyMap<string, Importance>)
 export function closestRole(
 	roles: readonly Role[],
 	found: ReadonlyMap<string, Importance>,
-	title: string | null = null
+	title: string | null = null,
+	namesakes: ReadonlyMap<string, readonly string[]> = new Map()
 ): Role | null {
 	let best: Role | null = null;
 	let bestScore = -Infinity;
 	for (const role of roles) {
+		// A specialist profile ("Computer Vision Engineer") fits only a posting that asks for its
+		// specialty: a speech posting shares a vision profile's deep-learning skills, not its job.
+		const specialty = namesakes.get(role.id) ?? [];
+		if (specialty.length > 0 && !specialty.some((id) => found.has(id))) continue;
 		const overlap = skillOverlap(role, found);
 		if (overlap < MIN_ROLE_OVERLAP) continue;
 		const score = overlap + TITLE_WEIGHT * titleAffinity(role, title);

@@ -17,7 +17,8 @@
 //       knowledge" at most 2; "About <Company>" blurbs ask nothing, "About the role" asks like
 //       duties; more nice-to-have headings and hedges ("Desired qualifications", "Not required,
 //       but helpful", "is welcome", "an added advantage"), but "(AWS preferred)" inside a
-//       requirement is no hedge; "3D" is not a unit; and aliases from reading 2026 postings.
+//       requirement is no hedge; "3D" is not a unit; a specialist role profile fits only a
+//       posting that asks for its specialty; and aliases from reading 2026 postings.
 
 export const JD_ANALYSER_VERSION = 4;
 
