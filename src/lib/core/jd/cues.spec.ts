@@ -98,3 +98,20 @@ describe('isHedged', () => {
 			expect(isHedged(s), s).toBe(false);
 	});
 });
+
+describe('levelBounds and the basics', () => {
+	it('reads "basic" as a depth, but not "the basics" a job sets up', () => {
+		expect(levelBounds('Basic SQL', 6).ceiling).toBe(1);
+		const s = 'Set up the basics we are missing: MLflow and monitoring';
+		expect(levelBounds(s, s.indexOf('MLflow'))).toEqual({ floor: 0, ceiling: 4 });
+	});
+});
+
+describe('isAboutDegrees', () => {
+	it('reads MS and BS as degrees, but not milliseconds', () => {
+		expect(isAboutDegrees('MS or PhD in computer science')).toBe(true);
+		expect(isAboutDegrees('BS/MS in a quantitative field')).toBe(true);
+		expect(isAboutDegrees('40k requests per second with a p99 budget of 80 ms')).toBe(false);
+		expect(isAboutDegrees('latency below 100ms')).toBe(false);
+	});
+});

@@ -48,7 +48,7 @@ export interface Cue {
 // One pattern, one alternative per kind, strongest first: at any position the first that
 // matches wins, and matching moves left to right once (linear in the sentence).
 const CUES =
-	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(working (?:knowledge|proficiency|familiarity|experience)|familiar(?:ity)? with|some experience|understanding of|knowledge of)|(strong|solid|proficien(?:t|cy)|fluen(?:t|tly|cy)|production experience)|(hands-on|expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|basics?))\b/gi;
+	/\b(?:(expert(?![ -](?:parallelism|routing|systems?|layers?|networks?|models?|lawyers?|annotators?|reviewers?|labell?ers?|raters?|humans?|clinicians?|physicians?|radiologists?|judges?|panels?)\b)|expert-level|deep expertise|deep proficiency|mastery(?: of)?|world-class|authority on)|(working (?:knowledge|proficiency|familiarity|experience)|familiar(?:ity)? with|some experience|understanding of|knowledge of)|(strong|solid|proficien(?:t|cy)|fluen(?:t|tly|cy)|production experience)|(hands-on|expertise|extensive|advanced|in-depth|(?:deep|profound|thorough) (?:understanding|knowledge|experience)|proven (?:experience|track record))|(exposure to|awareness of|aware of|interest in|(?<!the )basics?))\b/gi;
 
 // "Strong Python" asks for independent work (3), not leading (4), even in a senior posting;
 // "extensive" or "deep" experience may be either; "working knowledge" is at most 2.
@@ -99,7 +99,9 @@ export function levelBounds(sentence: string, position = 0): LevelBounds {
 }
 
 // Degree subjects are not skills asked for: "Ph.D. in NLP, computer vision or a related field".
-const DEGREES = /\b(?:bachelor|master|ph\.?\s?d|doctorate|b\.?sc?|m\.?sc?|degrees?)\b/i;
+// "MS" after a number is milliseconds: "a p99 budget of 80 ms".
+const DEGREES =
+	/\b(?:bachelor|master|ph\.?\s?d|doctorate|degrees?)\b|(?<!\d\s?)\b(?:b\.?sc?|m\.?sc?)\b/i;
 
 export function isAboutDegrees(sentence: string): boolean {
 	return DEGREES.test(sentence);

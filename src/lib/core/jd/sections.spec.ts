@@ -29,6 +29,7 @@ describe('classifyHeading', () => {
 		['Extra points if you have', 'nice'],
 		["It's great if you also have:", 'nice'],
 		['You might be a fit if you:', 'must'],
+		['You might also have:', 'nice'],
 		['About Pennant', 'ignore'],
 		['About the role', 'duties'],
 		['Role overview', 'duties'],

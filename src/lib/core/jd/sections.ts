@@ -16,7 +16,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
 	['narrative', /\b(?:faqs?|frequently asked|soft skills)\b/],
 	[
 		'nice',
-		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|desired|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional|not required|helpful|would help|extra points|brownie points|ideally|great if|great to have|added advantage|an advantage)\b/
+		/\b(?:nice[ -]to[ -]haves?|preferred|bonus(?:es)?|pluses|desirable|desired|good[ -]to[ -]haves?|extra credit|plus points|would be (?:a )?(?:plus|great|nice)|even better|stand out|optional|not required|helpful|would help|extra points|brownie points|ideally|great if|great to have|added advantage|an advantage|(?:might|may|could) also have|also (?:great|nice|helpful))\b/
 	],
 	// "About Pennant": a company's blurb, which asks nothing ("About the role", "About you" do).
 	['ignore', /^about (?!(?:the|this|our|your|you)\b)[\p{L}\p{N}&.' -]{1,40}$/u],

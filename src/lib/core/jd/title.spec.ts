@@ -20,6 +20,7 @@ describe('jobTitle', () => {
 		['Machine Learning Engineer Sample Job Descriptions', 'Machine Learning Engineer'],
 		['Job title: Staff ML Engineer\nRequirements', 'Staff ML Engineer'],
 		['ML Platform Engineer · Acme · Remote', 'ML Platform Engineer'],
+		['Founding ML Engineer @ Tessellate (seed, SF / remote-friendly)', 'Founding ML Engineer'],
 		[
 			'Acme is growing fast.\nWe’re hiring a Senior Applied Scientist to build ranking.',
 			'Senior Applied Scientist'

@@ -22,8 +22,8 @@ function cleanTitle(line: string): string {
 	// "ML Engineer Job Description Guide", "… — Sample Job Descriptions".
 	const jd = title.toLowerCase().search(/\b(?:sample )?job descriptions?\b/);
 	if (jd > 0) title = title.slice(0, jd);
-	// "Staff ML Engineer · Acme · Remote", "ML Engineer | London".
-	for (const separator of [' · ', ' | ', ' • ']) {
+	// "Staff ML Engineer · Acme · Remote", "ML Engineer | London", "Founding MLE @ Tessellate".
+	for (const separator of [' · ', ' | ', ' • ', ' @ ']) {
 		const at = title.indexOf(separator);
 		if (at > 0) title = title.slice(0, at);
 	}

@@ -18,7 +18,9 @@
 //       duties; more nice-to-have headings and hedges ("Desired qualifications", "Not required,
 //       but helpful", "is welcome", "an added advantage"), but "(AWS preferred)" inside a
 //       requirement is no hedge; "3D" is not a unit; a specialist role profile fits only a
-//       posting that asks for its specialty; and aliases from reading 2026 postings.
+//       posting that asks for its specialty; "You might also have:" is nice; "80 ms" is no
+//       degree; "the basics" is no depth; " @ " ends a title; and aliases from reading 24 new
+//       2025–26 postings.
 
 export const JD_ANALYSER_VERSION = 4;
 
