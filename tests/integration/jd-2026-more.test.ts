@@ -1,4 +1,4 @@
-// The analyser on sixteen more 2025–26 postings (tests/fixtures/jd-2026-more/), against the
+// The analyser on twenty-four more 2025–26 postings (tests/fixtures/jd-2026-more/), against the
 // readings written before it read them (jd-2026-more-expected.yaml): the bar, recall
 // ≥ 0.90 and must/nice ≥ 0.85 over them all, no posting read badly, and every title right.
 import { readFileSync } from 'node:fs';
