@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { boundedEdits, wordEdits } from './typo';
 
 describe('boundedEdits', () => {
@@ -8,6 +9,29 @@ describe('boundedEdits', () => {
 		expect(boundedEdits('kubernets', 'kubernetes', 2)).toBe(1);
 		expect(boundedEdits('fareness', 'fairness', 2)).toBe(2);
 		expect(boundedEdits('responsiblities', 'responsibilities', 2)).toBe(1);
+	});
+
+	it('equals the textbook distance whenever that is within the bound', () => {
+		const osa = (a: string, b: string): number => {
+			const d = Array.from({ length: a.length + 1 }, (_, i) =>
+				Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+			);
+			for (let i = 1; i <= a.length; i++)
+				for (let j = 1; j <= b.length; j++) {
+					const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+					d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+					if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+						d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+				}
+			return d[a.length]![b.length]!;
+		};
+		const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 40 });
+		fc.assert(
+			fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+				expect(boundedEdits(a, b, max)).toBe(Math.min(osa(a, b), max + 1));
+			}),
+			{ numRuns: 500 }
+		);
 	});
 
 	it('gives up past the bound', () => {

@@ -9,26 +9,29 @@ export function editsAllowed(word: string): number {
 	return 0;
 }
 
+// Three rows of the distance table, reused: search compares a query word with thousands of words.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal-string-alignment distance between a and b when it is ≤ max, otherwise max + 1. */
 export function boundedEdits(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	if (a === b) return 0;
-	let prev2: number[] = [];
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+	let [prev2, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+	for (let j = 0; j <= b.length; j++) prev[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
+		row[0] = i;
 		let rowMin = i;
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
 			let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
 				d = Math.min(d, prev2[j - 2]! + 1);
-			row.push(d);
+			row[j] = d;
 			if (d < rowMin) rowMin = d;
 		}
 		if (rowMin > max) return max + 1;
-		prev2 = prev;
-		prev = row;
+		[prev2, prev, row] = [prev, row, prev2];
 	}
 	return Math.min(prev[b.length]!, max + 1);
 }
