@@ -170,7 +170,8 @@ test('paste a seed job description → edit → save target → gap', async ({ p
 });
 
 test('a visitor tries the analyser and is invited to register', async ({ page }) => {
-	await page.goto('/analyze');
+	// Typing before hydration would be reset by it (a cold server, a worker installing).
+	await page.goto('/analyze', { waitUntil: 'networkidle' });
 	await page.getByLabel('Job description', { exact: true }).fill(seed('000_3d63e902e0946ca6.txt'));
 	await page.getByRole('button', { name: 'Analyse' }).click();
 	await expect(page.getByRole('heading', { name: /\b\d+ skills found/ })).toBeVisible();
