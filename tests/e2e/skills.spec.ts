@@ -33,6 +33,21 @@ test(
 	}
 );
 
+test('what was typed before the script ran is searched once it runs', async ({ page }) => {
+	// Hold the page's scripts back so the typing lands first, as on a slow phone.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/skills', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Search by name or alias').fill('k8s');
+	release();
+	await expect(page.getByRole('status')).toHaveText('1 skill matches “k8s”.');
+	await expect(page.getByLabel('Search by name or alias')).toHaveValue('k8s');
+});
+
 test('search by alias finds the skill, with and without JavaScript', async ({ page, isMobile }) => {
 	const scope = isMobile
 		? page.locator('.list-view')
