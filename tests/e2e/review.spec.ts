@@ -237,8 +237,10 @@ test.describe('against the server, without a service worker', () => {
 		await expect(page).toHaveURL(/\/review$/);
 		await expect(progress(page)).toHaveText('1 left · 2 done today');
 		await expect(syncLine(page)).toHaveText('');
-		const { log } = await reviewLog(page);
-		expect(log.map((r) => r.card_id).sort()).toEqual(ids.slice(0, 2).sort());
+		// The queue is sent after the page is back, not before the line clears: wait for it.
+		await expect
+			.poll(async () => (await reviewLog(page)).log.map((r) => r.card_id).sort())
+			.toEqual(ids.slice(0, 2).sort());
 	});
 });
 
