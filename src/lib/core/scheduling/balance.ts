@@ -17,11 +17,17 @@ let datesFrom = { at: NaN, timezone: '', dayStartHour: -1, dates: [] as LearnerD
 
 function dateAfter(at: Date, days: number, timezone: string, dayStartHour: number): LearnerDate {
 	const ms = at.getTime();
-	const memo = datesFrom;
-	if (memo.at !== ms || memo.timezone !== timezone || memo.dayStartHour !== dayStartHour)
+	if (
+		datesFrom.at !== ms ||
+		datesFrom.timezone !== timezone ||
+		datesFrom.dayStartHour !== dayStartHour
+	)
 		datesFrom = { at: ms, timezone, dayStartHour, dates: [] };
-	const dates = datesFrom.dates;
-	return (dates[days] ??= learnerDateOf(new Date(ms + days * DAY_MS), timezone, dayStartHour));
+	return (datesFrom.dates[days] ??= learnerDateOf(
+		new Date(ms + days * DAY_MS),
+		timezone,
+		dayStartHour
+	));
 }
 
 /** The interval (days after the review) the balancer picks inside the window. */

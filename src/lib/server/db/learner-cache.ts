@@ -73,3 +73,13 @@ export async function perLearner<T>(
 	}
 	return value;
 }
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The start of `now`'s minute: figures that drift only with time (levels, the day's new cards)
+ * are kept per minute, so pages opened together agree and share one computation.
+ */
+export function minuteStart(now: Date): Date {
+	return new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+}

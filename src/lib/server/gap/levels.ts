@@ -11,11 +11,10 @@ import { getDeckSource } from '$lib/server/content';
 import { personalCard, user } from '$lib/server/db/schema';
 import { firstReviewOf, learnerLog } from '$lib/server/reviews/log-cache';
 import { learnerCards } from '$lib/server/reviews/card-cache';
-import { perLearner } from '$lib/server/db/learner-cache';
+import { minuteStart, perLearner } from '$lib/server/db/learner-cache';
 import { latestRatings, type Queryable } from '$lib/server/assessments/store';
 
 const key = (skillId: string, level: number) => `${skillId}@${level}`;
-const MINUTE_MS = 60_000;
 
 let builtIn: { counts: Map<string, number>; retired: Set<string> } | undefined;
 
@@ -63,7 +62,7 @@ export async function evidencedLevels(
 	// learner moves between pages: every skill's level is worked out once a minute, at the
 	// minute's start, and again once anything of the learner's changed. Memory fades over days:
 	// a minute's rounding changes nothing a learner could see, and pages opened together agree.
-	const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+	const minute = minuteStart(now);
 	const all = await perLearner(db, userId, `levels|${minute.getTime()}`, () =>
 		computeLevels(db, userId, minute)
 	);

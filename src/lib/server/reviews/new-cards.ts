@@ -13,7 +13,7 @@ import { getReviewSettings } from './settings';
 import { learnerCards } from './card-cache';
 import { getActiveTargetGap } from '$lib/server/gap';
 import type { Database } from '$lib/server/db';
-import { perLearner } from '$lib/server/db/learner-cache';
+import { minuteStart, perLearner } from '$lib/server/db/learner-cache';
 import { currentPlanCards } from '$lib/server/plan/service';
 import { noNewCardsNote, noNewCardsReason, type NoNewCardsNote } from '$lib/core/no-new-cards';
 
@@ -136,8 +136,6 @@ export async function newCardsForToday(
 	return explain();
 }
 
-const MINUTE_MS = 60_000;
-
 /**
  * The day's new cards as of the start of this minute, kept until anything of the learner's
  * changes: every queue request asks, and its five reads and the plan check were a tenth of
@@ -150,7 +148,7 @@ export function newCardsThisMinute(
 	userId: string,
 	now: Date
 ): Promise<NewCardsToday> {
-	const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+	const minute = minuteStart(now);
 	return perLearner(db, userId, `new cards|${minute.getTime()}`, () =>
 		newCardsForToday(db, userId, minute)
 	);
