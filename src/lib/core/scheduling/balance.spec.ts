@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { learnerDateOf } from './day';
 import { balancedDays, settleDue, type Workload } from './balance';
 import { DAY_MS, newCardMemory, type FuzzWindow } from './scheduler';
 
@@ -64,5 +66,54 @@ describe('load balancing', () => {
 		expect(settleDue({ memory, window }, crowded, outside).scheduledDays).not.toBe(30);
 		expect(settleDue({ memory, window }, crowded, outside).scheduledDays).not.toBe(7);
 		expect(settleDue({ memory, window: null }, crowded, earlier)).toBe(memory);
+	});
+
+	// The textbook rule, day by day through the whole window: what the search from the fuzz
+	// pick outwards must always agree with.
+	function scanned(w: FuzzWindow, work: Workload): number {
+		const days = [];
+		for (let d = w.minDays; d <= w.maxDays; d++) {
+			const date = learnerDateOf(new Date(w.reviewedAt.getTime() + d * DAY_MS), work.timezone, 4);
+			days.push({ d, key: date.key, weekday: date.weekday });
+		}
+		const usual = days.filter((c) => !work.lightDays.includes(c.weekday));
+		const pool = usual.length > 0 ? usual : days;
+		let best = pool[0]!;
+		for (const c of pool.slice(1)) {
+			const [load, bestLoad] = [work.dueOn(c.key), work.dueOn(best.key)];
+			const closer = Math.abs(c.d - w.fuzzedDays) < Math.abs(best.d - w.fuzzedDays);
+			if (load < bestLoad || (load === bestLoad && closer)) best = c;
+		}
+		return best.d;
+	}
+
+	it('picks what a scan of every day in the window picks, for any load and light days', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 400 }),
+				fc.integer({ min: 0, max: 40 }),
+				fc.nat(),
+				fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }),
+				fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 60, maxLength: 60 }),
+				fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe'),
+				(minDays, span, pick, lightDays, loads, timezone) => {
+					const w: FuzzWindow = {
+						reviewedAt: at,
+						minDays,
+						maxDays: minDays + span,
+						fuzzedDays: minDays + (pick % (span + 1))
+					};
+					// Loads repeat every 60 days, mostly small, so ties and empty days are common.
+					const work: Workload = {
+						timezone,
+						dayStartHour: 4,
+						lightDays,
+						dueOn: (key) => loads[Math.floor(Date.parse(key) / DAY_MS) % 60]!
+					};
+					expect(balancedDays(w, work)).toBe(scanned(w, work));
+				}
+			),
+			{ numRuns: 500 }
+		);
 	});
 });

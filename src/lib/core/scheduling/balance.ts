@@ -13,7 +13,7 @@ export interface Workload {
 
 // The learner days whole days after one instant. A queue previews a hundred cards or more, all
 // reviewed "now": their windows share these dates, so they are looked up once per instant.
-let datesFrom = { at: NaN, timezone: '', dayStartHour: -1, dates: [] as LearnerDate[] };
+let datesFrom = { at: NaN, timezone: '', dayStartHour: -1, dates: new Map<number, LearnerDate>() };
 
 function dateAfter(at: Date, days: number, timezone: string, dayStartHour: number): LearnerDate {
 	const ms = at.getTime();
@@ -22,37 +22,54 @@ function dateAfter(at: Date, days: number, timezone: string, dayStartHour: numbe
 		datesFrom.timezone !== timezone ||
 		datesFrom.dayStartHour !== dayStartHour
 	)
-		datesFrom = { at: ms, timezone, dayStartHour, dates: [] };
-	return (datesFrom.dates[days] ??= learnerDateOf(
-		new Date(ms + days * DAY_MS),
-		timezone,
-		dayStartHour
-	));
+		datesFrom = { at: ms, timezone, dayStartHour, dates: new Map() };
+	let date = datesFrom.dates.get(days);
+	if (!date) {
+		date = learnerDateOf(new Date(ms + days * DAY_MS), timezone, dayStartHour);
+		datesFrom.dates.set(days, date);
+	}
+	return date;
 }
 
-/** The interval (days after the review) the balancer picks inside the window. */
+/**
+ * The interval (days after the review) the balancer picks inside the window: the fewest cards
+ * due, then the day closest to the seeded fuzz's own pick, then the earlier day — so an empty
+ * calendar keeps plain fuzz. Days are tried from that pick outwards and the first empty one
+ * ends the search: a window near the maximum interval spans thousands of days, nearly all empty.
+ */
 export function balancedDays(window: FuzzWindow, workload: Workload): number {
-	const candidates: { days: number; day: DayKey; weekday: number }[] = [];
-	for (let days = window.minDays; days <= window.maxDays; days++) {
-		const date = dateAfter(window.reviewedAt, days, workload.timezone, workload.dayStartHour);
-		candidates.push({ days, day: date.key, weekday: date.weekday });
+	const { minDays, maxDays, fuzzedDays } = window;
+	const { timezone, dayStartHour, lightDays } = workload;
+	const dateOf = (days: number) => dateAfter(window.reviewedAt, days, timezone, dayStartHour);
+	// Light weekdays are avoided when the window holds another day: any week does, unless every
+	// weekday is light.
+	let avoidLight = lightDays.length > 0 && lightDays.length < 7;
+	if (avoidLight && maxDays - minDays < 6) {
+		avoidLight = false;
+		for (let days = minDays; days <= maxDays && !avoidLight; days++)
+			avoidLight = !lightDays.includes(dateOf(days).weekday);
 	}
-	const light = workload.lightDays;
-	const usual = candidates.filter((c) => !light.includes(c.weekday));
-	const pool = usual.length > 0 ? usual : candidates;
-	let best = pool[0] as (typeof pool)[number];
-	let bestLoad = workload.dueOn(best.day);
-	for (const candidate of pool.slice(1)) {
-		const load = workload.dueOn(candidate.day);
-		const closer =
-			Math.abs(candidate.days - window.fuzzedDays) < Math.abs(best.days - window.fuzzedDays);
-		// Ties go to the seeded fuzz's own pick, so an empty calendar keeps plain fuzz.
-		if (load < bestLoad || (load === bestLoad && closer)) {
-			best = candidate;
+	let best = -1;
+	let bestLoad = Infinity;
+	/** Takes the day if it carries fewer cards than the best so far; true once one is empty. */
+	const consider = (days: number): boolean => {
+		if (days < minDays || days > maxDays) return false;
+		const date = dateOf(days);
+		if (avoidLight && lightDays.includes(date.weekday)) return false;
+		const load = workload.dueOn(date.key);
+		if (load < bestLoad) {
+			best = days;
 			bestLoad = load;
 		}
+		return bestLoad <= 0;
+	};
+	const reach = Math.max(fuzzedDays - minDays, maxDays - fuzzedDays);
+	// The earlier of two equally close days first: it wins a tie.
+	for (let distance = 0; distance <= reach; distance++) {
+		if (consider(fuzzedDays - distance)) break;
+		if (distance > 0 && consider(fuzzedDays + distance)) break;
 	}
-	return best.days;
+	return best;
 }
 
 /**
