@@ -11,6 +11,9 @@ import type { Database } from '$lib/server/db/client';
 import * as schema from '$lib/server/db/schema';
 import { groupCommitOf } from '$lib/server/db/write-together';
 import { applyReviews } from '$lib/server/reviews';
+import { schedulerFor } from '$lib/server/reviews/scheduler';
+import { getReviewSettings } from '$lib/server/reviews/settings';
+import { DAY_MS, type CardMemory } from '$lib/core/scheduling';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -99,6 +102,82 @@ describe('in-order reviews', () => {
 			.orderBy(asc(schema.reviewLog.reviewedAt));
 		expect(log.map((r) => r.rating)).toEqual([3, 1, 3]);
 		expect((await stateOf(user.id))?.due.getTime()).toBe(log.at(-1)?.dueAfter?.getTime());
+	});
+});
+
+describe('load balancing a long interval', () => {
+	/**
+	 * A learner whose card, reviewed Good, gets an interval of years (a window of weeks), with
+	 * one other card due on each window day `loaded` names. Returns the window and the due the
+	 * review got, in days after the review.
+	 */
+	async function reviewAmong(loaded: (days: number, pick: number, max: number) => boolean) {
+		const user = await makeUser(t.db);
+		// No light days: every window day is a candidate.
+		await t.db
+			.insert(schema.planSettings)
+			.values({ userId: user.id, lightDays: [], updatedAt: NOW });
+		const last = new Date(NOW.getTime() - 2000 * DAY_MS);
+		const memory: CardMemory = {
+			due: NOW,
+			stability: 2500,
+			difficulty: 5,
+			elapsedDays: 0,
+			scheduledDays: 2000,
+			learningSteps: 0,
+			reps: 9,
+			lapses: 0,
+			state: 2,
+			lastReview: last
+		};
+		const row = { userId: user.id, skillId: 'ab-testing', level: 1, ...memory };
+		await t.db.insert(schema.cardState).values({ ...row, cardId: CARD });
+		// The review that gave that state, so the next one is applied from the stored state.
+		await t.db.insert(schema.reviewLog).values({
+			id: crypto.randomUUID(),
+			userId: user.id,
+			cardId: CARD,
+			rating: 3,
+			reviewedAt: last,
+			durationMs: 4000,
+			receivedAt: last,
+			stateBefore: 2,
+			dueAfter: NOW
+		});
+		const settings = await getReviewSettings(t.db, user.id);
+		const { window } = schedulerFor(settings).review(CARD, memory, 3, NOW);
+		if (!window) throw new Error('expected a fuzz window');
+		const others = [];
+		for (let days = window.minDays; days <= window.maxDays; days++)
+			if (loaded(days, window.fuzzedDays, window.maxDays))
+				others.push({
+					...row,
+					cardId: `other-${days}`,
+					due: new Date(NOW.getTime() + days * DAY_MS)
+				});
+		if (others.length) await t.db.insert(schema.cardState).values(others);
+		const rec = recording(t.db);
+		const [result] = await applyReviews(rec.db, user.id, [review(CARD, 3, NOW.toISOString())], NOW);
+		expect(result?.status).toBe('applied');
+		// Applied from the stored state: the card's log is not read.
+		expect(rec.statements.some((s) => /order by "review_log"."reviewed_at" asc/.test(s))).toBe(
+			false
+		);
+		const due = (await stateOf(user.id))!.due.getTime();
+		return { window, days: (due - NOW.getTime()) / DAY_MS };
+	}
+
+	it('takes the empty day nearest the fuzz pick, the earlier of two', async () => {
+		const { window, days } = await reviewAmong((d, pick) => Math.abs(d - pick) < 2);
+		expect(window.maxDays - window.minDays).toBeGreaterThan(20);
+		expect(days).toBe(window.fuzzedDays - 2);
+	});
+
+	it('reads the whole window when every day near the pick is taken', async () => {
+		// Only the window's last day is free: far beyond the days read first.
+		const { window, days } = await reviewAmong((d, _, max) => d !== max);
+		expect(window.maxDays - window.fuzzedDays).toBeGreaterThan(3);
+		expect(days).toBe(window.maxDays);
 	});
 });
 

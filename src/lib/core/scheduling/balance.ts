@@ -32,12 +32,16 @@ function dateAfter(at: Date, days: number, timezone: string, dayStartHour: numbe
 }
 
 /**
- * The interval (days after the review) the balancer picks inside the window: the fewest cards
+ * The interval (days after the review) the balancer picks inside the window, and the cards
+ * already due that day: the fewest cards
  * due, then the day closest to the seeded fuzz's own pick, then the earlier day — so an empty
  * calendar keeps plain fuzz. Days are tried from that pick outwards and the first empty one
  * ends the search: a window near the maximum interval spans thousands of days, nearly all empty.
  */
-export function balancedDays(window: FuzzWindow, workload: Workload): number {
+export function balancedPick(
+	window: FuzzWindow,
+	workload: Workload
+): { days: number; load: number } {
 	const { minDays, maxDays, fuzzedDays } = window;
 	const { timezone, dayStartHour, lightDays } = workload;
 	const dateOf = (days: number) => dateAfter(window.reviewedAt, days, timezone, dayStartHour);
@@ -69,7 +73,12 @@ export function balancedDays(window: FuzzWindow, workload: Workload): number {
 		if (consider(fuzzedDays - distance)) break;
 		if (distance > 0 && consider(fuzzedDays + distance)) break;
 	}
-	return best;
+	return { days: best, load: bestLoad };
+}
+
+/** The interval (days after the review) the balancer picks inside the window. */
+export function balancedDays(window: FuzzWindow, workload: Workload): number {
+	return balancedPick(window, workload).days;
 }
 
 /**

@@ -9,14 +9,13 @@ import { compileSelect, connOf, run, selectRows } from '$lib/server/db/compiled'
 import {
 	compareReviews,
 	flagsAfter,
-	settleDue,
 	type ReviewSettings,
 	type Scheduler
 } from '$lib/core/scheduling';
 import type { Queryable } from './db';
 import type { ReviewableCard } from './catalog';
 import { logInsert, stateUpsert, type PendingReview, type Rescheduled } from './reschedule';
-import { memoryColumns, memoryOf, oneCard, workloadAround, type CardStateRow } from './store';
+import { memoryColumns, memoryOf, oneCard, settledAgainstLoad, type CardStateRow } from './store';
 
 /** The card's state row and its latest logged review, as one row. */
 export interface CardTail {
@@ -94,10 +93,7 @@ export async function appendReview(
 	const conn = connOf(tx);
 	const before = memoryOf(row);
 	const outcome = scheduler.review(card.id, before, review.rating, review.reviewedAt);
-	const workload = outcome.window
-		? await workloadAround(tx, userId, card.id, outcome.window, settings)
-		: null;
-	const memory = settleDue(outcome, workload);
+	const memory = await settledAgainstLoad(tx, userId, card.id, outcome, settings);
 	await run(conn, logInsert, {
 		...review,
 		userId,

@@ -13,8 +13,12 @@ import {
 } from '$lib/server/db/compiled';
 import {
 	DAY_MS,
+	balancedPick,
 	dayKeyOf,
+	settleDue,
+	withDueDays,
 	type CardMemory,
+	type Outcome,
 	type CardStateCode,
 	type FuzzWindow,
 	type Rating,
@@ -140,6 +144,31 @@ const workloadSelect = compileSelect({ due: table.cardState.due }, (b, fields) =
 		)
 );
 
+/** The learner's due cards per day from `minDays` to `maxDays` after the review, not `cardId`. */
+async function loadBetween(
+	db: Queryable,
+	userId: string,
+	cardId: string,
+	{ reviewedAt, minDays, maxDays }: Pick<FuzzWindow, 'reviewedAt' | 'minDays' | 'maxDays'>,
+	settings: ReviewSettings
+): Promise<Workload> {
+	// A day either side covers the learner's day boundaries.
+	const from = new Date(reviewedAt.getTime() + (minDays - 1) * DAY_MS);
+	const to = new Date(reviewedAt.getTime() + (maxDays + 2) * DAY_MS);
+	const rows = await selectRows(connOf(db), workloadSelect, { userId, cardId, from, to });
+	const counts = new Map<string, number>();
+	for (const { due } of rows) {
+		const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
+		counts.set(day, (counts.get(day) ?? 0) + 1);
+	}
+	return {
+		timezone: settings.timezone,
+		dayStartHour: settings.dayStartHour,
+		lightDays: settings.lightDays,
+		dueOn: (day) => counts.get(day) ?? 0
+	};
+}
+
 /**
  * The learner's due cards per day around a fuzz window, not counting `cardId` itself.
  * Days outside the window count as empty: only the window's days are ever asked for.
@@ -151,23 +180,44 @@ export async function workloadAround(
 	window: FuzzWindow | null,
 	settings: ReviewSettings
 ): Promise<Workload> {
-	const counts = new Map<string, number>();
-	if (window) {
-		// A day either side covers the learner's day boundaries.
-		const from = new Date(window.reviewedAt.getTime() + (window.minDays - 1) * DAY_MS);
-		const to = new Date(window.reviewedAt.getTime() + (window.maxDays + 2) * DAY_MS);
-		const rows = await selectRows(connOf(db), workloadSelect, { userId, cardId, from, to });
-		for (const { due } of rows) {
-			const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
-			counts.set(day, (counts.get(day) ?? 0) + 1);
-		}
-	}
+	if (window) return loadBetween(db, userId, cardId, window, settings);
 	return {
 		timezone: settings.timezone,
 		dayStartHour: settings.dayStartHour,
 		lightDays: settings.lightDays,
-		dueOn: (day) => counts.get(day) ?? 0
+		dueOn: () => 0
 	};
+}
+
+/** Days either side of the fuzz pick whose load is read first. */
+const NEAR_DAYS = 3;
+
+/**
+ * The rating's memory with its due date balanced against the learner's load (settleDue). The
+ * balancer settles on the first empty day from the fuzz pick outwards, and a window near the
+ * maximum interval spans years and the learner's whole deck: the days near the pick are read
+ * first, and the whole window only when none of them is empty — the same day either way.
+ */
+export async function settledAgainstLoad(
+	db: Queryable,
+	userId: string,
+	cardId: string,
+	outcome: Outcome,
+	settings: ReviewSettings
+): Promise<CardMemory> {
+	const { window } = outcome;
+	if (!window) return outcome.memory;
+	const near = {
+		reviewedAt: window.reviewedAt,
+		minDays: Math.max(window.minDays, window.fuzzedDays - NEAR_DAYS),
+		maxDays: Math.min(window.maxDays, window.fuzzedDays + NEAR_DAYS)
+	};
+	// Days the near read does not cover count as empty here, so only a pick among the near
+	// days, and an empty one, is what the whole window would give.
+	const pick = balancedPick(window, await loadBetween(db, userId, cardId, near, settings));
+	if (pick.load === 0 && pick.days >= near.minDays && pick.days <= near.maxDays)
+		return withDueDays(outcome.memory, window, pick.days);
+	return settleDue(outcome, await loadBetween(db, userId, cardId, window, settings));
 }
 
 const baseSelect = compileSelect(getTableColumns(table.cardBase), (b, fields) =>
