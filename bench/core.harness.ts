@@ -42,7 +42,8 @@ test('core benchmarks', async () => {
 	const load = await time(300, () => scheduleOf(db, BENCH_LEARNER));
 	const rows = (await dueList(db, BENCH_LEARNER, dayEnd)).length;
 	const scheduled = (await scheduleOf(db, BENCH_LEARNER)).length;
-	const service = await time(30, () => getQueue(db, BENCH_LEARNER, now));
+	// 200 calls: at 30, one slow stretch of the host moved the median by a millisecond.
+	const service = await time(200, () => getQueue(db, BENCH_LEARNER, now));
 	const plan = benchPlan({
 		graph: getGraph(),
 		deck: getDeckSource(),

@@ -116,7 +116,7 @@ const SQL = {
 	settings:
 		'select "user"."timezone", "user"."day_start_hour", "user"."desired_retention", "user"."maximum_interval", "user"."fsrs_params", "review_settings"."learning_steps", "review_settings"."relearning_steps", "review_settings"."new_cards_per_day", "plan_settings"."light_days" from "user" left join "review_settings" on "review_settings"."user_id" = "user"."id" left join "plan_settings" on "plan_settings"."user_id" = "user"."id" where "user"."id" = ?',
 	known:
-		'select "user_id", "card_id", "rating", "reviewed_at", 0 from "review_log" where "review_log"."id" = ? union all select "user_id", "review_id", 0, "undone_at", 1 from "review_undo" where ("review_undo"."user_id" = ? and "review_undo"."review_id" = ?)',
+		'select "card_id", "rating", "reviewed_at", 0 from "review_log" where ("review_log"."user_id" = ? and "review_log"."id" = ?) union all select "review_id", 0, "undone_at", 1 from "review_undo" where ("review_undo"."user_id" = ? and "review_undo"."review_id" = ?)',
 	tail: `select ${STATE_COLUMNS.split(', ')
 		.map((c) => `"card_state".${c}`)
 		.join(
@@ -151,7 +151,7 @@ export async function benchDirectSync({ client, learners, cardIds }) {
 		await queued(async () => {
 			const tx = await client.transaction('write');
 			try {
-				await tx.execute({ sql: SQL.known, args: [id, learner.id, id] });
+				await tx.execute({ sql: SQL.known, args: [learner.id, id, learner.id, id] });
 				const tail = await tx.execute({ sql: SQL.tail, args: [learner.id, cardId] });
 				const row = tail.rows[0];
 				if (!row || row.id === null) {

@@ -76,6 +76,15 @@ describe('in-order reviews', () => {
 		expect(rec.statements.some((s) => /order by "review_log"."reviewed_at" asc/.test(s))).toBe(
 			false
 		);
+		// The latest review is the index's last entry for the card, not a sort of its log.
+		const tail = rec.statements.find((s) => s.includes('"latest"'))!;
+		const plan = await t.db.$client.execute({
+			sql: `explain query plan ${tail}`,
+			args: [fast.id, CARD]
+		});
+		const steps = plan.rows.map((r) => String(r.detail));
+		expect(steps.some((d) => d.includes('review_log_user_card_time'))).toBe(true);
+		expect(steps.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
 
 		// The other learner sends the same reviews newest first: every one after the first is
 		// late and replays the log. The card ends the same.

@@ -95,7 +95,9 @@ export const reviewLog = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.id] }),
-		index('review_log_user_card_time').on(t.userId, t.cardId, t.reviewedAt),
+		// With the id, the log's order (time, then id) is the index's: the latest review is one
+		// step, however long the card's log.
+		index('review_log_user_card_time').on(t.userId, t.cardId, t.reviewedAt, t.id),
 		index('review_log_user_time').on(t.userId, t.reviewedAt)
 	]
 );
