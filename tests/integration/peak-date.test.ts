@@ -9,7 +9,7 @@ import { makeUser } from '../fixtures/factories';
 import { makePersonalCard, review } from '../fixtures/reviews';
 import * as table from '$lib/server/db/schema';
 import { validate } from '$lib/server/validation';
-import { applyReviews } from '$lib/server/reviews';
+import { applyReviews, getReviewSettings, reviewSettingsOnly } from '$lib/server/reviews';
 import { exportLearner, importLearner } from '$lib/server/reviews/portable';
 import {
 	DEFAULT_SETTINGS,
@@ -19,7 +19,7 @@ import {
 	settingsSchema
 } from '$lib/server/plan/settings';
 import { createTarget } from '$lib/server/targets/store';
-import { DAY_MS } from '$lib/core/scheduling';
+import { DAY_MS, DEFAULT_REVIEW_SETTINGS } from '$lib/core/scheduling';
 import { recallAfter } from '$lib/core/scheduling/peak-date';
 import { default_w } from 'ts-fsrs';
 
@@ -140,6 +140,17 @@ describe('interview-date mode', () => {
 			scheduledDays: null
 		});
 		expect(await stateOf(l.userId, l.other)).toEqual(otherBefore);
+	});
+
+	it('is read with the review settings, and kept out of what /api/settings answers', async () => {
+		const l = await learner();
+		expect((await getReviewSettings(t.db, l.userId)).peakDate.on).toBe(false);
+		await setMode(l.userId, { peakOnDate: 'on', peakLevel: '0.95' });
+		const settings = await getReviewSettings(t.db, l.userId);
+		expect(settings.peakDate).toMatchObject({ on: true, level: 0.95 });
+		expect(Object.keys(reviewSettingsOnly(settings)).sort()).toEqual(
+			Object.keys(DEFAULT_REVIEW_SETTINGS).sort()
+		);
 	});
 
 	it('refuses the mode without a date, and a level out of range, with a clear message', () => {

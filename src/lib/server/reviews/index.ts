@@ -12,6 +12,7 @@ export {
 	saveReviewSettings,
 	reviewSettingsSchema,
 	settingsForm,
+	reviewSettingsOnly,
 	type ReviewSettingsInput
 } from './settings';
 export type { CardStateJson } from './json';

@@ -1,15 +1,14 @@
 // Interview-date mode on the server: the scheduler a learner's reviews go through while the
 // mode is on, and bringing stored due dates forward when it is switched on or its date moves.
 // The rule itself is core/scheduling/peak-date.ts.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import * as table from '$lib/server/db/schema';
-import { compileSelect, connOf, selectRows } from '$lib/server/db/compiled';
-import { DAY_MS, dayStartOf, type ReviewSettings, type Scheduler } from '$lib/core/scheduling';
+import { DAY_MS, dayStartOf, type Scheduler } from '$lib/core/scheduling';
 import { PeakScheduler, peakDue, type PeakDate } from '$lib/core/scheduling/peak-date';
 import { getActiveTarget } from '$lib/server/targets/store';
 import type { Queryable } from './db';
 import { schedulerFor } from './scheduler';
-import { getReviewSettings } from './settings';
+import { getReviewSettings, type LearnerReviewSettings } from './settings';
 
 interface PeakMode {
 	peak: PeakDate;
@@ -17,29 +16,15 @@ interface PeakMode {
 	isTarget: (card: { skillId: string; level: number }) => boolean;
 }
 
-// Read on every review sync, so built once.
-const modeSelect = compileSelect(
-	{
-		on: table.planSettings.peakOnDate,
-		level: table.planSettings.peakLevel,
-		date: table.planSettings.targetDate
-	},
-	(b, fields) =>
-		b
-			.select(fields)
-			.from(table.planSettings)
-			.where(eq(table.planSettings.userId, sql.placeholder('userId')))
-);
-
 /** The mode as the learner set it, or null when it is off, has no date or no active target. */
 async function peakMode(
 	db: Queryable,
 	userId: string,
-	settings: ReviewSettings,
+	settings: LearnerReviewSettings,
 	now: Date
 ): Promise<PeakMode | null> {
-	const [row] = await selectRows(connOf(db), modeSelect, { userId });
-	if (!row?.on || !row.date) return null;
+	const row = settings.peakDate;
+	if (!row.on || !row.date) return null;
 	// The date counts from the start of the learner's day: recall should peak before the interview.
 	const at = dayStartOf(row.date, settings.timezone, settings.dayStartHour);
 	if (now.getTime() >= at.getTime()) return null;
@@ -56,7 +41,7 @@ async function peakMode(
 export async function reviewScheduler(
 	db: Queryable,
 	userId: string,
-	settings: ReviewSettings,
+	settings: LearnerReviewSettings,
 	cards: ReadonlyMap<string, { skillId: string; level: number }>,
 	now: Date
 ): Promise<Scheduler> {

@@ -20,6 +20,31 @@ import {
 import type { Queryable } from './db';
 import { perLearner } from '$lib/server/db/learner-cache';
 
+/** Interview-date mode as the learner set it on the plan (peak.ts applies it). */
+export interface PeakSetting {
+	on: boolean;
+	/** Recall to reach by the date (0–1). */
+	level: number;
+	/** The plan's target date, 'YYYY-MM-DD'. */
+	date: string | null;
+}
+
+/** The review settings, with the plan's interview-date mode: every review sync reads both. */
+export interface LearnerReviewSettings extends ReviewSettings {
+	peakDate: PeakSetting;
+}
+
+const PEAK_OFF: PeakSetting = { on: false, level: 0.9, date: null };
+
+/** The review settings alone, as GET/PUT /api/settings answer: the mode belongs to the plan. */
+export function reviewSettingsOnly({
+	peakDate,
+	...settings
+}: LearnerReviewSettings): ReviewSettings {
+	void peakDate;
+	return settings;
+}
+
 /** The plan's default light days (ISO weekdays, Saturday and Sunday) until it has a row. */
 const PLAN_DEFAULT_LIGHT_DAYS = [6, 7];
 
@@ -35,7 +60,10 @@ const settingsSelect = compileSelect(
 		relearningSteps: table.reviewSettings.relearningSteps,
 		newCardsPerDay: table.reviewSettings.newCardsPerDay,
 		creditPrerequisites: table.reviewSettings.creditPrerequisites,
-		lightDays: table.planSettings.lightDays
+		lightDays: table.planSettings.lightDays,
+		peakOn: table.planSettings.peakOnDate,
+		peakLevel: table.planSettings.peakLevel,
+		targetDate: table.planSettings.targetDate
 	},
 	(b, fields) =>
 		b
@@ -50,15 +78,15 @@ const settingsSelect = compileSelect(
 export function getReviewSettings(
 	db: Queryable,
 	userId: string
-): Promise<Readonly<ReviewSettings>> {
+): Promise<Readonly<LearnerReviewSettings>> {
 	return perLearner(db, userId, 'review settings', async () =>
 		Object.freeze(await readReviewSettings(db, userId))
 	);
 }
 
-async function readReviewSettings(db: Queryable, userId: string): Promise<ReviewSettings> {
+async function readReviewSettings(db: Queryable, userId: string): Promise<LearnerReviewSettings> {
 	const [row] = await selectRows(connOf(db), settingsSelect, { userId });
-	if (!row) return DEFAULT_REVIEW_SETTINGS;
+	if (!row) return { ...DEFAULT_REVIEW_SETTINGS, peakDate: PEAK_OFF };
 	return {
 		timezone: isValidTimeZone(row.timezone) ? row.timezone : 'UTC',
 		dayStartHour: row.dayStartHour,
@@ -70,7 +98,12 @@ async function readReviewSettings(db: Queryable, userId: string): Promise<Review
 		// The plan stores ISO weekdays (1 = Monday … 7 = Sunday); the scheduler uses 0 = Sunday.
 		lightDays: (row.lightDays ?? PLAN_DEFAULT_LIGHT_DAYS).map((d) => d % 7),
 		params: parseParams(row.fsrsParams),
-		creditPrerequisites: row.creditPrerequisites ?? false
+		creditPrerequisites: row.creditPrerequisites ?? false,
+		peakDate: {
+			on: row.peakOn ?? PEAK_OFF.on,
+			level: row.peakLevel ?? PEAK_OFF.level,
+			date: row.targetDate
+		}
 	};
 }
 

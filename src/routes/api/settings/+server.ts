@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { badRequest, readJson, validate } from '$lib/server/validation';
 import {
 	getReviewSettings,
+	reviewSettingsOnly,
 	reviewSettingsSchema,
 	saveReviewSettings,
 	settingsForm
@@ -12,7 +13,7 @@ import {
 
 export const GET: RequestHandler = async (event) => {
 	const { user } = requireUser(event);
-	return json(await getReviewSettings(await getDb(), user.id));
+	return json(reviewSettingsOnly(await getReviewSettings(await getDb(), user.id)));
 };
 
 // The same schema as the settings form. Fields left out keep their current value.
@@ -26,5 +27,5 @@ export const PUT: RequestHandler = async (event) => {
 	const parsed = validate(reviewSettingsSchema, { ...current, ...body });
 	if (!parsed.ok) return badRequest(parsed.message, parsed.errors);
 	await saveReviewSettings(db, user.id, parsed.data, new Date());
-	return json(await getReviewSettings(db, user.id));
+	return json(reviewSettingsOnly(await getReviewSettings(db, user.id)));
 };
