@@ -4,11 +4,13 @@ import { and, asc, eq, getTableColumns, gte, lt, ne, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as table from '$lib/server/db/schema';
 import {
+	compileJsonRows,
 	compileRun,
 	compileSelect,
 	connOf,
 	placeholdersFor,
 	run,
+	selectJsonRows,
 	selectRows
 } from '$lib/server/db/compiled';
 import {
@@ -128,7 +130,9 @@ export function memoryColumns(memory: CardMemory) {
 	};
 }
 
-const workloadSelect = compileSelect({ due: table.cardState.due }, (b, fields) =>
+// One JSON value rather than a row per card: a learner's busy week is hundreds of rows, and the
+// embedded driver builds each row cell by cell (compileJsonRows).
+const workloadSelect = compileJsonRows({ due: table.cardState.due }, (b, fields) =>
 	b
 		.select(fields)
 		.from(table.cardState)
@@ -155,7 +159,7 @@ async function loadBetween(
 	// A day either side covers the learner's day boundaries.
 	const from = new Date(reviewedAt.getTime() + (minDays - 1) * DAY_MS);
 	const to = new Date(reviewedAt.getTime() + (maxDays + 2) * DAY_MS);
-	const rows = await selectRows(connOf(db), workloadSelect, { userId, cardId, from, to });
+	const rows = await selectJsonRows(connOf(db), workloadSelect, { userId, cardId, from, to });
 	const counts = new Map<string, number>();
 	for (const { due } of rows) {
 		const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
