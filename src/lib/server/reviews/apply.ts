@@ -15,7 +15,7 @@ import { alreadyKnown, withCard, type ReviewResult } from './known';
 import { appendReview, appendsInOrder, loadTail } from './append';
 import { rescheduleCard, type PendingReview, type Rescheduled } from './reschedule';
 import { reviewScheduler } from './peak';
-import { getReviewSettings } from './settings';
+import { readReviewSettings } from './settings';
 import { captureBase, loadBase, loadCardLog, type CardStateRow } from './store';
 
 /** Clocks disagree a little: a review this far in the future is still accepted. */
@@ -97,7 +97,7 @@ export async function applyReviews(
 	});
 	if (valid.length === 0) return results;
 
-	const settings = await getReviewSettings(db, userId);
+	const settings = await readReviewSettings(db, userId);
 	const cards = await findReviewableCards(
 		db,
 		userId,

@@ -84,7 +84,15 @@ export function getReviewSettings(
 	);
 }
 
-async function readReviewSettings(db: Queryable, userId: string): Promise<LearnerReviewSettings> {
+/**
+ * The settings straight from the database, for a review sync: its own writes change the
+ * learner's data version, so the cached copy would be read again next time anyway and checking
+ * the version first is one statement for nothing.
+ */
+export async function readReviewSettings(
+	db: Queryable,
+	userId: string
+): Promise<LearnerReviewSettings> {
 	const [row] = await selectRows(connOf(db), settingsSelect, { userId });
 	if (!row) return { ...DEFAULT_REVIEW_SETTINGS, peakDate: PEAK_OFF };
 	return {
