@@ -312,3 +312,23 @@ test('grade → next card is painted without waiting for the network', async ({
 	);
 	expect(median).toBeLessThan(100);
 });
+
+test('a quick second tap on "Show answer" does not also grade the card', async ({
+	page,
+	context,
+	isMobile
+}) => {
+	test.skip(!isMobile, 'a double tap is a phone gesture');
+	await installFakeServer(context, 2);
+	// The grades take taps 150 ms after they appear: a fake clock holds that moment still, so
+	// the second tap lands inside it however slow the machine running the test is.
+	await page.clock.install();
+	await openReview(page);
+	await expect(progress(page)).toHaveText('2 left · 0 done today');
+	await showAnswer(page).tap();
+	await gradeButton(page, 'Good').tap({ force: true });
+	await expect(progress(page)).toHaveText('2 left · 0 done today');
+	await page.clock.runFor(200);
+	await gradeButton(page, 'Good').tap();
+	await expect(progress(page)).toHaveText(/1 done today/);
+});
