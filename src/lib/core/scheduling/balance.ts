@@ -33,10 +33,10 @@ function dateAfter(at: Date, days: number, timezone: string, dayStartHour: numbe
 
 /**
  * The interval (days after the review) the balancer picks inside the window, and the cards
- * already due that day: the fewest cards
- * due, then the day closest to the seeded fuzz's own pick, then the earlier day — so an empty
- * calendar keeps plain fuzz. Days are tried from that pick outwards and the first empty one
- * ends the search: a window near the maximum interval spans thousands of days, nearly all empty.
+ * already due that day: the fewest cards due, then the day closest to the seeded fuzz's own
+ * pick, then the earlier day — so an empty calendar keeps plain fuzz. Days are tried from that
+ * pick outwards and the first empty one ends the search: a window near the maximum interval
+ * spans thousands of days, nearly all empty.
  */
 export function balancedPick(
 	window: FuzzWindow,

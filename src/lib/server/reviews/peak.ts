@@ -23,16 +23,16 @@ async function peakMode(
 	settings: LearnerReviewSettings,
 	now: Date
 ): Promise<PeakMode | null> {
-	const row = settings.peakDate;
-	if (!row.on || !row.date) return null;
+	const { on, level, date } = settings.peakDate;
+	if (!on || !date) return null;
 	// The date counts from the start of the learner's day: recall should peak before the interview.
-	const at = dayStartOf(row.date, settings.timezone, settings.dayStartHour);
+	const at = dayStartOf(date, settings.timezone, settings.dayStartHour);
 	if (now.getTime() >= at.getTime()) return null;
 	const target = await getActiveTarget(db, userId);
 	if (!target) return null;
 	const levels = new Map(target.skills.map((s) => [s.id, s.targetLevel]));
 	return {
-		peak: { at, level: row.level },
+		peak: { at, level },
 		isTarget: (card) => (levels.get(card.skillId) ?? 0) >= card.level
 	};
 }

@@ -165,6 +165,10 @@ async function loadBetween(
 		const day = dayKeyOf(due, settings.timezone, settings.dayStartHour);
 		counts.set(day, (counts.get(day) ?? 0) + 1);
 	}
+	return workloadOf(settings, counts);
+}
+
+function workloadOf(settings: ReviewSettings, counts: ReadonlyMap<string, number>): Workload {
 	return {
 		timezone: settings.timezone,
 		dayStartHour: settings.dayStartHour,
@@ -185,12 +189,7 @@ export async function workloadAround(
 	settings: ReviewSettings
 ): Promise<Workload> {
 	if (window) return loadBetween(db, userId, cardId, window, settings);
-	return {
-		timezone: settings.timezone,
-		dayStartHour: settings.dayStartHour,
-		lightDays: settings.lightDays,
-		dueOn: () => 0
-	};
+	return workloadOf(settings, new Map());
 }
 
 /** Days either side of the fuzz pick whose load is read first. */
