@@ -106,6 +106,35 @@ test(
 	}
 );
 
+test('the next card waits built and hidden: a grade shows it rather than building it', async ({
+	page,
+	context
+}) => {
+	await installFakeServer(context, 4);
+	await openReview(page);
+	const spare = page.locator('article.upcoming');
+	await expect(spare).toBeAttached();
+	// Out of sight, of the accessibility tree and of the layout: one card is there to read.
+	await expect(spare).toBeHidden();
+	await expect(spare).toHaveAttribute('inert', '');
+	await expect(page.getByRole('article')).toHaveCount(1);
+	expect(await spare.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(40);
+	await expect(spare.locator('.face').first()).toContainText('test double');
+	// The very element laid out hidden becomes the card on screen.
+	await spare.evaluate((el) => ((el as unknown as { probe: boolean }).probe = true));
+	await showAnswer(page).click();
+	await gradeButton(page, 'Good').click();
+	await expect(page.locator('.review-card .face').first()).toContainText('test double');
+	expect(
+		await page
+			.locator('.review-card')
+			.evaluate((el) => (el as unknown as { probe?: boolean }).probe === true)
+	).toBe(true);
+	await expect(page.locator('.review-card')).toBeVisible();
+	// And the one after it is laid out in turn.
+	await expect(spare.locator('.face').first()).toContainText('lru_cache');
+});
+
 test('code stays readable on a 360 px phone: it scrolls inside its block only', async ({
 	page,
 	context

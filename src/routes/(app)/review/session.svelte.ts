@@ -242,11 +242,15 @@ export class ReviewSession {
 		}
 	}
 
-	/** Paints the next card synchronously, then marks when the frame is on screen. */
+	/**
+	 * Paints the next card synchronously, then marks when the frame is on screen — asked for
+	 * before the update, so the mark comes before whatever the update queues after that frame.
+	 */
 	#showNext() {
+		const painted = afterPaint();
 		flushSync();
 		this.#shownAt = Date.now();
-		void afterPaint().then(() => performance.mark('next-card-painted'));
+		void painted.then(() => performance.mark('next-card-painted'));
 	}
 
 	#dropCard(cardId: string) {
