@@ -112,7 +112,7 @@ test('the next card waits built and hidden: a grade shows it rather than buildin
 }) => {
 	await installFakeServer(context, 4);
 	await openReview(page);
-	const spare = page.locator('article.upcoming');
+	const spare = page.locator('article.offstage');
 	await expect(spare).toBeAttached();
 	// Out of sight, of the accessibility tree and of the layout: one card is there to read.
 	await expect(spare).toBeHidden();
@@ -131,7 +131,8 @@ test('the next card waits built and hidden: a grade shows it rather than buildin
 			.evaluate((el) => (el as unknown as { probe?: boolean }).probe === true)
 	).toBe(true);
 	await expect(page.locator('.review-card')).toBeVisible();
-	// And the one after it is laid out in turn.
+	// The graded card leaves the page once the next is painted; the one after is laid out.
+	await expect(spare).toHaveCount(1);
 	await expect(spare.locator('.face').first()).toContainText('lru_cache');
 });
 

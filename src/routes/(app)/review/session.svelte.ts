@@ -56,10 +56,14 @@ export class ReviewSession {
 	/** Cards due tomorrow, the ratings made here included; unknown without the queue's count. */
 	tomorrow = $state<number | undefined>(undefined);
 	leech = $state<LeechNotice | null>(null);
+	/** The card just graded, kept (hidden) until the next one is painted: see `#showNext`. */
+	leaving = $state.raw<SessionCard | undefined>(undefined);
 	/** Something the learner should know that is not an error of theirs. */
 	notice = $state<string | null>(null);
 	#history = $state.raw<Rated[]>([]);
 	#shownAt = 0;
+	/** The next rating's id, made ahead: making it was a tenth of the grade's handler. */
+	#nextId: string | null = null;
 	#channel: BroadcastChannel | null = null;
 	readonly #user: string;
 	readonly #syncer: Syncer;
@@ -102,6 +106,7 @@ export class ReviewSession {
 
 	start(): () => void {
 		this.#shownAt = Date.now();
+		this.#nextId = crypto.randomUUID();
 		this.#timer = setInterval(() => this.#comeDue(), LATER_CHECK_MS);
 		const stopResults = this.#syncer.onOutcome(({ results }) => this.#applyResults(results));
 		if (typeof BroadcastChannel === 'function') {
@@ -141,7 +146,7 @@ export class ReviewSession {
 		// The previews were worked out when the queue was made: the same intervals from now.
 		const due = preview ? now + Date.parse(preview.due) - this.#previewsAt(card) : NaN;
 		const entry: ReviewEntry = {
-			id: crypto.randomUUID(),
+			id: this.#nextId ?? crypto.randomUUID(),
 			user: this.#user,
 			state: 'pending',
 			kind: 'review',
@@ -170,6 +175,8 @@ export class ReviewSession {
 			else this.later = [...this.later, back].sort(byDue);
 		}
 		if (went === 'tomorrow' && this.tomorrow !== undefined) this.tomorrow += 1;
+		this.#nextId = null;
+		this.leaving = card;
 		this.cards = rest;
 		this.revealed = false;
 		this.done += 1;
@@ -245,12 +252,18 @@ export class ReviewSession {
 	/**
 	 * Paints the next card synchronously, then marks when the frame is on screen — asked for
 	 * before the update, so the mark comes before whatever the update queues after that frame.
+	 * The card that left is taken out of the page only then: removing it inside the tap was
+	 * a seventh of the handler.
 	 */
 	#showNext() {
 		const painted = afterPaint();
 		flushSync();
 		this.#shownAt = Date.now();
-		void painted.then(() => performance.mark('next-card-painted'));
+		void painted.then(() => {
+			performance.mark('next-card-painted');
+			this.leaving = undefined;
+			this.#nextId ??= crypto.randomUUID();
+		});
 	}
 
 	#dropCard(cardId: string) {
