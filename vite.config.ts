@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { contentCheck } from './src/lib/server/content/vite-plugin';
+import { reviewIsland } from './src/lib/build/review-island';
 
 export default defineConfig({
-	plugins: [contentCheck(), sveltekit()],
+	plugins: [contentCheck(), sveltekit(), reviewIsland()],
 	test: {
 		expect: { requireAssertions: true },
 		// Integration tests open real libSQL files; a fixed env keeps $env/dynamic/private stable.

@@ -106,6 +106,51 @@ test.describe('against the server, without a service worker', () => {
 		expect(states.find((s) => s.card_id === ids[0])?.reps).toBe(2);
 	});
 
+	test('from the address bar Review runs as its own small island; a tap in the app renders it in SvelteKit', async ({
+		page
+	}) => {
+		await signUp(page);
+		// A card that tries to end the element the island's data travels in.
+		const hostile = 'Card 1 </script><script>window.owned = 1</script><!-- ?';
+		const created = await page.request.post('/api/cards', {
+			data: { skillId: 'python', level: 1, front: hostile, back: 'Answer 1.' }
+		});
+		expect(created.ok()).toBe(true);
+		await seedCards(page, 1);
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+		});
+
+		await openReview(page);
+		expect(scripts).toContain('/_app/review.js');
+		expect(scripts.filter((path) => path.includes('/entry/'))).toEqual([]);
+		await expect(front(page)).toHaveText(/Card 1 <\/script><script>window.owned = 1/);
+		expect(await page.evaluate(() => 'owned' in window)).toBe(false);
+		await grade(page, 'Easy');
+		await expect(front(page)).toHaveText(/Card 1 \(/);
+
+		// Its links are plain loads; from Today, a tap stays in SvelteKit's client, island-free.
+		const nav = page.getByRole('navigation', { name: 'Main' }).locator('visible=true');
+		await nav.getByRole('link', { name: 'Today' }).click();
+		await expect(page).toHaveURL(/\/today$/);
+		await page.waitForLoadState('networkidle');
+		scripts.length = 0;
+		const documents: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'document') documents.push(request.url());
+		});
+		await nav.getByRole('link', { name: 'Review' }).click();
+		await expect(page.locator('.review[data-ready]')).toBeAttached();
+		await expect(front(page)).toHaveText(/Card 1 \(/);
+		await expect(progress(page)).toHaveText('1 left · 1 done today');
+		expect(documents).toEqual([]);
+		expect(scripts).not.toContain('/_app/review.js');
+		await grade(page, 'Easy');
+		await expect(page.getByRole('heading', { name: 'All done for today' })).toBeVisible();
+		await expect.poll(async () => (await reviewLog(page)).log.length).toBe(2);
+	});
+
 	test('a review whose response is lost after the server stored it is retried, not doubled', async ({
 		page
 	}) => {
@@ -198,6 +243,9 @@ test.describe('against the server, without a service worker', () => {
 			.getByRole('link', { name: 'Today' })
 			.click();
 		await expect(page).toHaveURL(/\/today$/);
+		// Review opened from the address bar runs without SvelteKit's client, so Today is a fresh
+		// load: it fetches Review's code once it is idle, and only then may the connection drop.
+		await page.waitForLoadState('networkidle');
 
 		await context.setOffline(true);
 		await page
