@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { contentCheck } from './src/lib/server/content/vite-plugin';
-import { reviewIsland } from './src/lib/build/review-island';
+import { reviewIsland } from './src/routes/(app)/review/island-plugin';
 
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit(), reviewIsland()],

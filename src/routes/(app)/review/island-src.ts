@@ -1,8 +1,8 @@
+import { ISLAND_ENTRY, ISLAND_FILE } from './island-plugin';
+
 /**
- * Where the review island's script is served: Vite's dev server compiles the source on
- * request; a build writes the entry at a fixed address (src/lib/build/review-island.ts), and the code it
- * imports under content-hashed names.
+ * Where the page loads the review island from: Vite's dev server compiles the source on
+ * request; a build writes the entry at a fixed address, and the code it imports under
+ * content-hashed names.
  */
-export const ISLAND_SRC = import.meta.env.DEV
-	? '/src/routes/(app)/review/island.ts'
-	: '/_app/review.js';
+export const ISLAND_SRC = `/${import.meta.env.DEV ? ISLAND_ENTRY : ISLAND_FILE}`;
