@@ -244,8 +244,8 @@ test.describe('against the server, without a service worker', () => {
 			.click();
 		await expect(page).toHaveURL(/\/today$/);
 		// Review opened from the address bar runs without SvelteKit's client, so Today is a fresh
-		// load: it fetches Review's code once it is idle, and only then may the connection drop.
-		await page.waitForLoadState('networkidle');
+		// load: with no service worker to hold Review's code, it loads that code itself.
+		await expect(page.locator('html[data-review-code="loaded"]')).toBeAttached({ timeout: 15_000 });
 
 		await context.setOffline(true);
 		await page
