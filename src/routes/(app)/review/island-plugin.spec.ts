@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { InputOptions, OutputOptions, PreRenderedChunk } from 'rollup';
+import type { Rollup } from 'vite';
 import { ISLAND_ENTRY, ISLAND_FILE, reviewIsland } from './island-plugin';
 
+type InputOptions = Rollup.InputOptions;
+type OutputOptions = Rollup.OutputOptions;
 type Hook<T> = (this: unknown, options: T) => T | null | undefined;
 const plugin = reviewIsland();
 const options = (input: InputOptions) => (plugin.options as Hook<InputOptions>).call({}, input);
 const output = (out: OutputOptions) => (plugin.outputOptions as Hook<OutputOptions>).call({}, out);
-const chunk = (name: string) => ({ name }) as PreRenderedChunk;
+const chunk = (name: string) => ({ name }) as Rollup.PreRenderedChunk;
 
 describe('reviewIsland', () => {
 	it("adds the island to SvelteKit's client build only", () => {
