@@ -122,7 +122,20 @@ test.describe('against the server, without a service worker', () => {
 			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
 		});
 
+		// The island replaces the server's HTML with the live screen: nothing may move.
+		await page.addInitScript(() => {
+			const shifts: number[] = [];
+			Object.assign(window, { shifts });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries())
+					shifts.push((entry as { value?: number }).value ?? 0);
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+
 		await openReview(page);
+		expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual(
+			[]
+		);
 		expect(scripts).toContain('/_app/review.js');
 		expect(scripts.filter((path) => path.includes('/entry/'))).toEqual([]);
 		await expect(front(page)).toHaveText(/Card 1 <\/script><script>window.owned = 1/);
