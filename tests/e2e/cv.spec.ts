@@ -39,7 +39,8 @@ test('paste a CV → proposals with evidence → confirm all in one tap → the 
 	});
 	expect(created.status()).toBe(201);
 
-	await page.goto('/start');
+	// Hydrated before the tap, so the CV page is rendered in the browser, not reset by hydration.
+	await page.goto('/start', { waitUntil: 'networkidle' });
 	await page.getByRole('link', { name: 'Have a CV? Rate yourself from it' }).click();
 	await expect(page).toHaveURL(/\/start\/cv$/);
 	await page.getByLabel('CV text').fill(CV);
@@ -88,7 +89,8 @@ test.describe('without JavaScript', () => {
 
 	test('correct one proposal with one tap, keep the CV, save', async ({ page }) => {
 		await register(page);
-		await page.goto('/start/cv');
+		// Typing before hydration would be reset by it.
+		await page.goto('/start/cv', { waitUntil: 'networkidle' });
 		await page.getByLabel('CV text').fill(CV);
 		await page.getByLabel(/Keep my CV here/).check();
 		await page.getByRole('button', { name: 'Propose my levels' }).click();

@@ -101,7 +101,8 @@ test('sign up → choose a role → rate → see the gap → placement check', a
 
 test('paste a seed job description → edit → save target → gap', async ({ page }) => {
 	await register(page);
-	await page.goto('/start');
+	// Typing before hydration would be reset by it (a cold server, a worker installing).
+	await page.goto('/start', { waitUntil: 'networkidle' });
 	await page.getByLabel('Job description', { exact: true }).fill(seed('001_0421ab21f8f11d96.txt'));
 	await page.getByRole('button', { name: 'Analyse' }).click();
 
